@@ -1,0 +1,1 @@
+"""Building blocks of the bundled corpora: text cleaning, the pinned download, the tiny text."""
