@@ -1,0 +1,5 @@
+"""Entry point for `python -m llmbreaker`."""
+
+from llmbreaker.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,192 @@
+"""Model, training and session settings, the presets, and their validation in one place."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+
+from llmbreaker.errors import INVALID_CONFIG, LLMBreakerError
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    """Shape of the character GPT."""
+
+    vocab_size: int = 65  # set from the corpus; 65 for Shakespeare
+    block_size: int = 64  # longest context the model sees, in characters
+    n_layer: int = 2  # transformer blocks
+    n_head: int = 2  # attention heads per block
+    n_embd: int = 16  # width of every token vector
+    dropout: float = 0.0  # tiny models underfit; every parameter counts
+    # "Break it" switches: turn a part of the transformer off to see what it is for.
+    use_positions: bool = True  # learned position embeddings
+    use_residual: bool = True  # skip connections around attention and MLP
+    use_layernorm: bool = True  # pre-norm LayerNorms
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """How the optimiser runs and how often the model is evaluated."""
+
+    batch_size: int = 32
+    max_iters: int = 500
+    learning_rate: float = 1e-3
+    min_lr: float = 1e-4  # cosine decays to this
+    weight_decay: float = 0.0
+    beta1: float = 0.9
+    beta2: float = 0.99
+    warmup_iters: int = 50
+    grad_clip: float = 1.0
+    eval_interval: int = 50  # steps between checkpoints
+    eval_batches: int = 8  # fixed number of batches per split at each eval
+    sample_length: int = 100  # characters generated at each checkpoint
+    val_fraction: float = 0.1  # 90/10 split
+    seed: int = 1337
+    threads: int = 1  # torch intra-op threads in the worker; the UI keeps the other core
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named model and training recipe."""
+
+    name: str
+    description: str
+    model: ModelConfig
+    train: TrainConfig = field(default_factory=TrainConfig)
+
+
+PRESETS: dict[str, Preset] = {
+    "seed": Preset(
+        "seed",
+        "The original ~8K-parameter micro-GPT: 2 layers, 2 heads, width 16.",
+        ModelConfig(n_embd=16, n_layer=2, n_head=2, block_size=64),
+        TrainConfig(batch_size=32, max_iters=500, learning_rate=1e-3, eval_interval=50),
+    ),
+    "small": Preset(
+        "small",
+        "Width 64, 2 layers, 4 heads: readable words in about half a minute.",
+        ModelConfig(n_embd=64, n_layer=2, n_head=4, block_size=64),
+        TrainConfig(batch_size=32, max_iters=1000, learning_rate=3e-3, eval_interval=50),
+    ),
+    "medium": Preset(
+        "medium",
+        "Width 128, 4 layers, 4 heads: nanoGPT's CPU shape, slower to start, better at the end.",
+        ModelConfig(n_embd=128, n_layer=4, n_head=4, block_size=64),
+        TrainConfig(batch_size=12, max_iters=2000, learning_rate=1e-3, eval_interval=100,
+                    weight_decay=0.1, warmup_iters=100),
+    ),
+}
+DEFAULT_PRESET = "small"
+
+LIMITS = {
+    "batch_size": (1, 128),
+    "max_iters": (10, 10_000),
+}
+
+
+def _invalid(message: str) -> LLMBreakerError:
+    return LLMBreakerError(INVALID_CONFIG, message)
+
+
+def validate_train(cfg: TrainConfig) -> TrainConfig:
+    """Reject training settings outside the design's bounds, with a message that says which."""
+    low, high = LIMITS["batch_size"]
+    if not low <= cfg.batch_size <= high:
+        raise _invalid(f"Batch size must be {low}-{high} (got {cfg.batch_size}).")
+    low, high = LIMITS["max_iters"]
+    if not low <= cfg.max_iters <= high:
+        raise _invalid(f"Iterations must be {low:,}-{high:,} (got {cfg.max_iters:,}).")
+    if not 0 < cfg.learning_rate <= 0.1:
+        raise _invalid(f"Learning rate must be above 0 and at most 0.1 (got {cfg.learning_rate}).")
+    if cfg.eval_interval < 1:
+        raise _invalid(f"Eval interval must be at least 1 (got {cfg.eval_interval}).")
+    if cfg.eval_batches < 1:
+        raise _invalid(f"Eval batches must be at least 1 (got {cfg.eval_batches}).")
+    if not 0 < cfg.val_fraction < 0.5:
+        raise _invalid(f"Validation share must be between 0 and 0.5 (got {cfg.val_fraction}).")
+    if cfg.threads < 1:
+        raise _invalid(f"Threads must be at least 1 (got {cfg.threads}).")
+    return cfg
+
+
+def validate_model(cfg: ModelConfig) -> ModelConfig:
+    """Reject model shapes that cannot be built."""
+    if cfg.n_embd < 1 or cfg.n_layer < 1 or cfg.n_head < 1 or cfg.block_size < 2:
+        raise _invalid("Width, layers, heads must be at least 1 and context at least 2.")
+    if cfg.n_embd % cfg.n_head:
+        raise _invalid(f"Width {cfg.n_embd} must divide evenly into {cfg.n_head} heads.")
+    if cfg.block_size > 512:
+        raise _invalid(f"Context length must be at most 512 (got {cfg.block_size}).")
+    if not 0 <= cfg.dropout < 1:
+        raise _invalid(f"Dropout must be in [0, 1) (got {cfg.dropout}).")
+    return cfg
+
+
+def get_preset(name: str) -> Preset:
+    """Look up a preset by name, or explain which names exist."""
+    try:
+        return PRESETS[name]
+    except KeyError:
+        names = ", ".join(PRESETS)
+        raise _invalid(f"Unknown preset '{name}'. Choose one of: {names}.") from None
+
+
+def with_overrides(cfg, **changes):
+    """A copy of a frozen config with the given non-None fields replaced."""
+    return replace(cfg, **{k: v for k, v in changes.items() if v is not None})
+
+
+def as_dict(cfg) -> dict:
+    """A plain dict of a config, for JSON output."""
+    return asdict(cfg)
+
+
+SPEEDS: dict[str, float] = {"1x": 1.0, "2x": 2.0, "5x": 5.0, "10x": 10.0, "max": 0.0}
+SECONDS_PER_STEP_AT_1X = 25.0 / 500  # 1x paces 500 iterations over about 25 s
+
+
+def step_interval(speed: str) -> float:
+    """Seconds between optimiser steps at a named speed; 0 means unthrottled."""
+    if speed not in SPEEDS:
+        raise _invalid(f"Unknown speed '{speed}'. Choose one of: {', '.join(SPEEDS)}.")
+    factor = SPEEDS[speed]
+    return 0.0 if factor == 0 else SECONDS_PER_STEP_AT_1X / factor
+
+
+@dataclass(frozen=True)
+class SessionConfig:
+    """Everything a worker needs to train one session."""
+
+    model: ModelConfig
+    train: TrainConfig
+    dataset: str | None = None  # a prepared or built-in corpus name ...
+    text: str | None = None  # ... or the visitor's own text
+    label: str = ""  # what the header calls this session
+    prompt: str | None = None  # fixed sample prompt; None picks one from the corpus
+    probe: str | None = None  # fixed attention probe; None uses the default probe
+    speed: str = "max"
+    start_paused: bool = False
+
+
+def session_config(
+    preset: str = DEFAULT_PRESET,
+    *,
+    dataset: str | None = None,
+    text: str | None = None,
+    label: str = "",
+    speed: str = "max",
+    start_paused: bool = False,
+    prompt: str | None = None,
+    probe: str | None = None,
+    **train_overrides,
+) -> SessionConfig:
+    """Build and validate a session from a preset, a corpus and optional training overrides."""
+    base = get_preset(preset)
+    model_over = {k: train_overrides.pop(k) for k in list(train_overrides)
+                  if k in ModelConfig.__dataclass_fields__}
+    model = validate_model(with_overrides(base.model, **model_over))
+    train = validate_train(with_overrides(base.train, **train_overrides))
+    if (dataset is None) == (text is None):
+        raise _invalid("A session needs exactly one of a dataset name or a text.")
+    step_interval(speed)
+    return SessionConfig(model, train, dataset, text, label or dataset or "your text",
+                         prompt, probe, speed, start_paused)

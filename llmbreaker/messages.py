@@ -1,0 +1,280 @@
+"""The message protocol between the UI and a training worker: one frozen dataclass each.
+
+Commands travel UI -> worker, events worker -> UI, through multiprocessing queues, so every
+field is plain and picklable (numbers, strings, tuples, numpy arrays). This module imports
+neither torch nor pygame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from llmbreaker.config import SessionConfig
+
+# ---------------------------------------------------------------- commands (UI -> worker)
+
+
+@dataclass(frozen=True)
+class Start:
+    """Build the model and begin training."""
+
+    config: SessionConfig
+    """Model, training recipe, corpus and initial speed."""
+
+
+@dataclass(frozen=True)
+class Pause:
+    """Stop stepping until Resume or Step."""
+
+
+@dataclass(frozen=True)
+class Resume:
+    """Continue stepping at the current speed."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """Run exactly one optimiser step while paused."""
+
+
+@dataclass(frozen=True)
+class Stop:
+    """End training early; the worker reports Stopped and then idles until Shutdown."""
+
+
+@dataclass(frozen=True)
+class SetSpeed:
+    """Change the pacing."""
+
+    speed: str
+    """One of 1x, 2x, 5x, 10x, max."""
+
+
+@dataclass(frozen=True)
+class Generate:
+    """Sample text from the current model."""
+
+    prompt: str
+    """Text to continue; characters outside the vocabulary are reported as an error."""
+    length: int = 200
+    """Characters to generate."""
+
+
+@dataclass(frozen=True)
+class Decode:
+    """Generate one character at a time, reporting each step's internals."""
+
+    prompt: str
+    """Text to continue."""
+    length: int = 200
+    """Characters to generate."""
+    rate: float = 5.0
+    """Characters per second; 0 means as fast as possible."""
+
+
+@dataclass(frozen=True)
+class StopDecode:
+    """Abandon a running decode."""
+
+
+@dataclass(frozen=True)
+class Shutdown:
+    """Exit the worker process."""
+
+
+Command = (
+    Start | Pause | Resume | Step | Stop | SetSpeed | Generate | Decode | StopDecode | Shutdown
+)
+
+# ----------------------------------------------------------------- events (worker -> UI)
+
+
+@dataclass(frozen=True)
+class Started:
+    """The model is built and training is about to begin."""
+
+    n_params: int
+    """Trainable parameters."""
+    vocab: str
+    """The corpus's characters, in token order."""
+    probe: str
+    """The fixed text whose attention every checkpoint captures."""
+    prompt: str
+    """The fixed prompt of every checkpoint's sample."""
+    max_iters: int
+    """Steps the run will take."""
+    n_layer: int
+    """Transformer blocks."""
+    n_head: int
+    """Heads per block."""
+    corpus_chars: int
+    """Characters of training text."""
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Progress of ordinary steps; coalesced, so not every step is reported."""
+
+    step: int
+    """Optimiser steps completed."""
+    train_loss: float
+    """Loss of the latest batch."""
+    lr: float
+    """Learning rate of the latest step."""
+    tokens_per_s: float
+    """Training throughput since the last report."""
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """An evaluation: never dropped, so the history a scene draws is complete."""
+
+    step: int
+    """Optimiser steps completed (0 is the untrained model)."""
+    train_loss: float
+    """Mean loss over a fixed number of training batches."""
+    val_loss: float
+    """Mean loss over a fixed number of validation batches."""
+    sample: str
+    """Text generated from the fixed prompt (prompt excluded)."""
+    sample_probs: tuple[float, ...]
+    """The model's probability for each sampled character."""
+    attention: np.ndarray = field(compare=False, repr=False)
+    """float32 (n_layer, n_head, T, T) attention on the probe text."""
+    elapsed: float = 0.0
+    """Seconds of training so far, pauses excluded."""
+
+
+@dataclass(frozen=True)
+class Paused:
+    """Stepping has stopped."""
+
+    step: int
+    """Steps completed."""
+
+
+@dataclass(frozen=True)
+class Resumed:
+    """Stepping continues."""
+
+    step: int
+    """Steps completed."""
+
+
+@dataclass(frozen=True)
+class Stepped:
+    """Acknowledges a single Step command."""
+
+    step: int
+    """Steps completed after the single step."""
+    train_loss: float
+    """Loss of that step's batch."""
+
+
+@dataclass(frozen=True)
+class SpeedChanged:
+    """Acknowledges SetSpeed."""
+
+    speed: str
+    """The new speed."""
+
+
+@dataclass(frozen=True)
+class Stopped:
+    """Training ended early at the user's request."""
+
+    step: int
+    """Steps completed."""
+
+
+@dataclass(frozen=True)
+class Completed:
+    """Training reached its last step."""
+
+    step: int
+    """Steps completed."""
+    train_loss: float
+    """Final training loss."""
+    val_loss: float
+    """Final validation loss."""
+    wall_time: float
+    """Seconds of training, pauses excluded."""
+
+
+@dataclass(frozen=True)
+class Generated:
+    """Answer to Generate."""
+
+    prompt: str
+    """The prompt given."""
+    text: str
+    """The continuation."""
+    probs: tuple[float, ...]
+    """Probability of each generated character."""
+
+
+@dataclass(frozen=True)
+class DecodeStep:
+    """One character of a Decode; coalesced at high rates."""
+
+    position: int
+    """Index of the new character in the context."""
+    char: str
+    """The sampled character."""
+    prob: float
+    """Its probability."""
+    top: tuple[tuple[str, float], ...]
+    """The five most likely characters and their probabilities."""
+    context: str
+    """The text the model saw for this step, cache window included."""
+    attention: np.ndarray = field(compare=False, repr=False)
+    """float32 (n_layer, n_head, len(context)) attention of the new position."""
+    credit: tuple[float, ...] = ()
+    """Token credit over the context (gradient x input embedding, summed per position)."""
+    cache_len: tuple[int, ...] = ()
+    """Cached positions per layer."""
+    cache_bytes: tuple[int, ...] = ()
+    """Bytes of keys and values cached per layer."""
+    cache_reset: bool = False
+    """True when the cache was slid because the context reached the block size."""
+    done: bool = False
+    """True on the last step of the decode."""
+
+
+@dataclass(frozen=True)
+class Error:
+    """Something went wrong; the session can be restarted."""
+
+    code: str
+    """A stable code from llmbreaker.errors."""
+    message: str
+    """One line fit to show a visitor."""
+    fatal: bool = True
+    """True when the worker is gone or training cannot go on."""
+
+
+@dataclass(frozen=True)
+class Heartbeat:
+    """Sent while idle or paused so the UI knows the worker is alive."""
+
+    step: int
+    """Steps completed."""
+
+
+Event = (
+    Started
+    | Metrics
+    | Checkpoint
+    | Paused
+    | Resumed
+    | Stepped
+    | SpeedChanged
+    | Stopped
+    | Completed
+    | Generated
+    | DecodeStep
+    | Error
+    | Heartbeat
+)

@@ -1,0 +1,190 @@
+"""The character-level GPT: embeddings, pre-norm blocks, tied output head, optional KV cache."""
+
+from __future__ import annotations
+
+import math
+
+import torch
+import torch.nn as nn
+from torch.nn import functional as F
+
+from llmbreaker.config import ModelConfig
+
+# One layer's cached keys and values, each (B, nh, T, hs).
+LayerCache = tuple[torch.Tensor, torch.Tensor]
+
+
+class CausalSelfAttention(nn.Module):
+    """Multi-head causal self-attention; the fused kernel unless weights are asked for."""
+
+    def __init__(self, cfg: ModelConfig) -> None:
+        super().__init__()
+        self.n_head = cfg.n_head
+        self.head_size = cfg.n_embd // cfg.n_head
+        self.qkv = nn.Linear(cfg.n_embd, 3 * cfg.n_embd, bias=False)  # Q, K, V in one matmul
+        self.proj = nn.Linear(cfg.n_embd, cfg.n_embd, bias=False)
+        self.dropout = cfg.dropout
+
+    def forward(
+        self,
+        x: torch.Tensor,
+        cache: LayerCache | None = None,
+        need_weights: bool = False,
+    ) -> tuple[torch.Tensor, torch.Tensor | None, LayerCache]:
+        B, T, C = x.shape
+        q, k, v = self.qkv(x).split(C, dim=2)
+        # (B, T, C) -> (B, nh, T, hs)
+        q = q.view(B, T, self.n_head, self.head_size).transpose(1, 2)
+        k = k.view(B, T, self.n_head, self.head_size).transpose(1, 2)
+        v = v.view(B, T, self.n_head, self.head_size).transpose(1, 2)
+        past = 0
+        if cache is not None:
+            past = cache[0].size(2)
+            k = torch.cat([cache[0], k], dim=2)  # (B, nh, past + T, hs)
+            v = torch.cat([cache[1], v], dim=2)
+        weights = None
+        if need_weights:
+            att = (q @ k.transpose(-2, -1)) / math.sqrt(self.head_size)  # (B, nh, T, past+T)
+            total = past + T
+            mask = torch.ones(T, total, dtype=torch.bool, device=x.device).tril(diagonal=past)
+            att = att.masked_fill(~mask, float("-inf"))
+            weights = F.softmax(att, dim=-1)
+            y = weights @ v  # (B, nh, T, hs)
+        else:
+            drop = self.dropout if self.training else 0.0
+            # A single new query may see every cached key, so no mask is needed then.
+            causal = cache is None or T > 1
+            if cache is not None and T > 1:
+                mask = torch.ones(T, past + T, dtype=torch.bool, device=x.device).tril(past)
+                y = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, dropout_p=drop)
+            else:
+                y = F.scaled_dot_product_attention(
+                    q, k, v, dropout_p=drop, is_causal=causal and cache is None
+                )
+        y = y.transpose(1, 2).contiguous().view(B, T, C)  # (B, T, C)
+        return self.proj(y), weights, (k, v)
+
+
+class MLP(nn.Module):
+    """Position-wise feed-forward network, 4x wide."""
+
+    def __init__(self, cfg: ModelConfig) -> None:
+        super().__init__()
+        self.fc = nn.Linear(cfg.n_embd, 4 * cfg.n_embd, bias=False)
+        self.proj = nn.Linear(4 * cfg.n_embd, cfg.n_embd, bias=False)
+        self.dropout = nn.Dropout(cfg.dropout)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.dropout(self.proj(F.gelu(self.fc(x))))
+
+
+class Block(nn.Module):
+    """Pre-norm transformer block: x + attn(ln(x)), then x + mlp(ln(x))."""
+
+    def __init__(self, cfg: ModelConfig) -> None:
+        super().__init__()
+        norm = nn.LayerNorm if cfg.use_layernorm else lambda _: nn.Identity()
+        self.ln1 = norm(cfg.n_embd)
+        self.attn = CausalSelfAttention(cfg)
+        self.ln2 = norm(cfg.n_embd)
+        self.mlp = MLP(cfg)
+        self.residual = cfg.use_residual
+
+    def forward(self, x, cache=None, need_weights=False):
+        a, weights, new_cache = self.attn(self.ln1(x), cache, need_weights)
+        x = x + a if self.residual else a
+        m = self.mlp(self.ln2(x))
+        x = x + m if self.residual else m
+        return x, weights, new_cache
+
+
+class GPT(nn.Module):
+    """Token + position embeddings, n blocks, final LayerNorm, head tied to the embedding."""
+
+    def __init__(self, cfg: ModelConfig) -> None:
+        super().__init__()
+        self.cfg = cfg
+        self.tok_emb = nn.Embedding(cfg.vocab_size, cfg.n_embd)
+        self.pos_emb = nn.Embedding(cfg.block_size, cfg.n_embd) if cfg.use_positions else None
+        self.drop = nn.Dropout(cfg.dropout)
+        self.blocks = nn.ModuleList(Block(cfg) for _ in range(cfg.n_layer))
+        self.ln_f = nn.LayerNorm(cfg.n_embd) if cfg.use_layernorm else nn.Identity()
+        self.head = nn.Linear(cfg.n_embd, cfg.vocab_size, bias=False)
+        self.head.weight = self.tok_emb.weight  # weight tying
+        self.apply(self._init_weights)
+        # Scaled init of the residual projections (GPT-2).
+        for name, p in self.named_parameters():
+            if name.endswith("proj.weight"):
+                nn.init.normal_(p, mean=0.0, std=0.02 / math.sqrt(2 * cfg.n_layer))
+
+    @staticmethod
+    def _init_weights(module: nn.Module) -> None:
+        if isinstance(module, (nn.Linear, nn.Embedding)):
+            nn.init.normal_(module.weight, mean=0.0, std=0.02)
+
+    def num_params(self) -> int:
+        """Trainable parameters, the tied head counted once."""
+        return sum(p.numel() for p in self.parameters())
+
+    def embed(self, idx: torch.Tensor, start: int = 0) -> torch.Tensor:
+        """Token plus position vectors for positions start .. start + T."""
+        x = self.tok_emb(idx)  # (B, T, C)
+        if self.pos_emb is not None:
+            pos = torch.arange(start, start + idx.size(1), device=idx.device)
+            x = x + self.pos_emb(pos)
+        return x
+
+    def forward_embedded(
+        self,
+        x: torch.Tensor,
+        caches: list[LayerCache] | None = None,
+        need_weights: bool = False,
+    ) -> tuple[torch.Tensor, list[torch.Tensor], list[LayerCache]]:
+        """Run the blocks on embedded input: logits, per-layer weights, per-layer caches."""
+        x = self.drop(x)
+        all_weights, new_caches = [], []
+        for i, block in enumerate(self.blocks):
+            x, w, c = block(x, None if caches is None else caches[i], need_weights)
+            all_weights.append(w)
+            new_caches.append(c)
+        return self.head(self.ln_f(x)), all_weights, new_caches
+
+    def forward(
+        self, idx: torch.Tensor, targets: torch.Tensor | None = None
+    ) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """Logits (B, T, vocab) and, given targets, the mean cross-entropy."""
+        if idx.size(1) > self.cfg.block_size:
+            raise ValueError(f"sequence of {idx.size(1)} exceeds block size {self.cfg.block_size}")
+        logits, _, _ = self.forward_embedded(self.embed(idx))
+        loss = None
+        if targets is not None:
+            loss = F.cross_entropy(logits.view(-1, logits.size(-1)), targets.reshape(-1))
+        return logits, loss
+
+    @torch.no_grad()
+    def attention_maps(self, idx: torch.Tensor) -> torch.Tensor:
+        """Attention weights of every layer and head on one sequence: (n_layer, n_head, T, T)."""
+        _, weights, _ = self.forward_embedded(self.embed(idx[:1]), need_weights=True)
+        return torch.stack([w[0] for w in weights])
+
+    @torch.no_grad()
+    def generate(
+        self,
+        idx: torch.Tensor,
+        length: int,
+        temperature: float = 1.0,
+        generator: torch.Generator | None = None,
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        """Sample `length` tokens after idx (1, T): the new tokens and their probabilities."""
+        out, probs = [], []
+        for _ in range(length):
+            context = idx[:, -self.cfg.block_size :]
+            logits, _ = self(context)
+            p = F.softmax(logits[:, -1, :] / temperature, dim=-1)  # (1, vocab)
+            nxt = torch.multinomial(p, 1, generator=generator)  # (1, 1)
+            probs.append(p[0, nxt[0, 0]])
+            out.append(nxt)
+            idx = torch.cat([idx, nxt], dim=1)
+        if not out:
+            return idx.new_zeros((0,)), torch.zeros(0)
+        return torch.cat(out, dim=1)[0], torch.stack(probs)

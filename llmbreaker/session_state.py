@@ -1,0 +1,96 @@
+"""What the UI knows of one session, folded from its events (torch-free)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from llmbreaker import messages as m
+
+STARTING, RUNNING, PAUSED, COMPLETED, STOPPED, FAILED = (
+    "starting",
+    "running",
+    "paused",
+    "completed",
+    "stopped",
+    "error",
+)
+
+
+@dataclass
+class SessionState:
+    """Status, progress and the complete checkpoint history of a session."""
+
+    label: str = ""
+    status: str = STARTING
+    speed: str = "max"
+    info: m.Started | None = None
+    step: int = 0
+    train_loss: float | None = None
+    lr: float = 0.0
+    tokens_per_s: float = 0.0
+    checkpoints: list[m.Checkpoint] = field(default_factory=list)
+    completed: m.Completed | None = None
+    error: m.Error | None = None
+    notice: m.Error | None = None  # a non-fatal error, such as a bad prompt
+    last_generated: m.Generated | None = None
+    last_decode: m.DecodeStep | None = None
+    decode_text: str = ""
+
+    @property
+    def max_iters(self) -> int:
+        return self.info.max_iters if self.info else 0
+
+    @property
+    def progress(self) -> float:
+        """Share of the run's steps completed, 0 to 1."""
+        return min(1.0, self.step / self.max_iters) if self.max_iters else 0.0
+
+    @property
+    def latest(self) -> m.Checkpoint | None:
+        return self.checkpoints[-1] if self.checkpoints else None
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (COMPLETED, STOPPED, FAILED)
+
+    def apply(self, event: m.Event) -> None:
+        """Fold one event into the state."""
+        match event:
+            case m.Started():
+                self.info = event
+                self.status = RUNNING
+            case m.Metrics():
+                self.step = max(self.step, event.step)
+                self.train_loss, self.lr = event.train_loss, event.lr
+                self.tokens_per_s = event.tokens_per_s
+            case m.Checkpoint():
+                if not self.checkpoints or event.step > self.checkpoints[-1].step:
+                    self.checkpoints.append(event)
+                self.step = max(self.step, event.step)
+            case m.Paused():
+                if not self.finished:
+                    self.status = PAUSED
+            case m.Resumed():
+                if not self.finished:
+                    self.status = RUNNING
+            case m.Stepped():
+                self.step = max(self.step, event.step)
+                self.train_loss = event.train_loss
+            case m.SpeedChanged():
+                self.speed = event.speed
+            case m.Stopped():
+                self.status = STOPPED
+            case m.Completed():
+                self.completed = event
+                self.step = event.step
+                self.status = COMPLETED
+            case m.Generated():
+                self.last_generated = event
+            case m.DecodeStep():
+                self.decode_text += event.char
+                self.last_decode = event
+            case m.Error(fatal=True):
+                self.error = event
+                self.status = FAILED
+            case m.Error():
+                self.notice = event

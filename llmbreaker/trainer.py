@@ -1,0 +1,196 @@
+"""The training loop: AdamW, warmup then cosine, clipping, fixed evals, samples and attention.
+
+It knows nothing of processes or UI. `train_step()` and `checkpoint()` let a driver (the
+worker, `train`, `bench`, tests) pace the run; `run()` yields the whole run as progress.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+import numpy as np
+import torch
+
+from llmbreaker.config import ModelConfig, TrainConfig
+from llmbreaker.data import Vocab, default_prompt, encode_corpus, probe_text
+from llmbreaker.model import GPT
+
+SMALLEST_CONTEXT = 8
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """One optimiser step."""
+
+    step: int  # steps completed, this one included
+    loss: float
+    lr: float
+
+
+@dataclass(frozen=True)
+class CheckpointResult:
+    """One evaluation of the model."""
+
+    step: int
+    train_loss: float
+    val_loss: float
+    sample: str
+    sample_probs: tuple[float, ...]
+    attention: np.ndarray  # float32 (n_layer, n_head, T, T) on the probe
+    elapsed: float  # seconds spent stepping and evaluating so far
+
+
+def lr_at(step: int, cfg: TrainConfig) -> float:
+    """Linear warmup to the peak rate, then cosine decay to min_lr at max_iters."""
+    if step < cfg.warmup_iters:
+        return cfg.learning_rate * (step + 1) / cfg.warmup_iters
+    span = max(1, cfg.max_iters - cfg.warmup_iters)
+    progress = min(1.0, (step - cfg.warmup_iters) / span)
+    floor = min(cfg.min_lr, cfg.learning_rate)
+    return floor + 0.5 * (1 + math.cos(math.pi * progress)) * (cfg.learning_rate - floor)
+
+
+def fit_context(model_cfg: ModelConfig, n_chars: int) -> int:
+    """A context length short enough that both splits of a small text hold whole windows."""
+    return max(SMALLEST_CONTEXT, min(model_cfg.block_size, n_chars // 5 - 2))
+
+
+class Trainer:
+    """Trains one character GPT on one text."""
+
+    def __init__(
+        self,
+        model_cfg: ModelConfig,
+        train_cfg: TrainConfig,
+        text: str,
+        prompt: str | None = None,
+        probe: str | None = None,
+    ) -> None:
+        torch.set_num_threads(train_cfg.threads)
+        torch.manual_seed(train_cfg.seed)
+        self.train_cfg = train_cfg
+        self.vocab, ids = encode_corpus(text)
+        block = fit_context(model_cfg, len(ids))
+        self.model_cfg = replace(model_cfg, vocab_size=len(self.vocab), block_size=block)
+        n_val = max(int(len(ids) * train_cfg.val_fraction), block + 2)
+        data = torch.from_numpy(ids.astype(np.int64))
+        self.train_data, self.val_data = data[:-n_val], data[-n_val:]
+        if len(self.train_data) < block + 2:
+            self.train_data = data  # too little text for a separate split: train on all of it
+        self.model = GPT(self.model_cfg)
+        self.optimizer = self._make_optimizer()
+        self.prompt = self.vocab.fit(prompt) if prompt else default_prompt(text, self.vocab)
+        self.probe = probe_text(self.vocab, block, probe)
+        self.step = 0
+        self.elapsed = 0.0
+        self._batch_rng = torch.Generator().manual_seed(train_cfg.seed)
+        self._offsets = torch.arange(block + 1)
+
+    def _make_optimizer(self) -> torch.optim.Optimizer:
+        decay = [p for p in self.model.parameters() if p.dim() >= 2]
+        no_decay = [p for p in self.model.parameters() if p.dim() < 2]
+        groups = [
+            {"params": decay, "weight_decay": self.train_cfg.weight_decay},
+            {"params": no_decay, "weight_decay": 0.0},
+        ]
+        cfg = self.train_cfg
+        return torch.optim.AdamW(groups, lr=cfg.learning_rate, betas=(cfg.beta1, cfg.beta2))
+
+    @property
+    def done(self) -> bool:
+        return self.step >= self.train_cfg.max_iters
+
+    def batch(self, split: str, rng: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+        """A random batch of (input, target) windows, each (B, T)."""
+        data = self.train_data if split == "train" else self.val_data
+        block = self.model_cfg.block_size
+        starts = torch.randint(
+            len(data) - block - 1 + 1, (self.train_cfg.batch_size,), generator=rng
+        )
+        windows = data[starts[:, None] + self._offsets]  # (B, T + 1)
+        return windows[:, :-1], windows[:, 1:]
+
+    def train_step(self) -> StepResult:
+        """One optimiser step on one batch."""
+        t0 = time.perf_counter()
+        lr = lr_at(self.step, self.train_cfg)
+        for group in self.optimizer.param_groups:
+            group["lr"] = lr
+        self.model.train()
+        x, y = self.batch("train", self._batch_rng)
+        _, loss = self.model(x, y)
+        self.optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        if self.train_cfg.grad_clip > 0:
+            torch.nn.utils.clip_grad_norm_(self.model.parameters(), self.train_cfg.grad_clip)
+        self.optimizer.step()
+        self.step += 1
+        self.elapsed += time.perf_counter() - t0
+        return StepResult(self.step, loss.item(), lr)
+
+    @torch.inference_mode()
+    def evaluate(self) -> tuple[float, float]:
+        """Mean train and val loss over the same fixed batches every time."""
+        self.model.eval()
+        losses = []
+        for split in ("train", "val"):
+            rng = torch.Generator().manual_seed(self.train_cfg.seed + 1)
+            total = 0.0
+            for _ in range(self.train_cfg.eval_batches):
+                _, loss = self.model(*self.batch(split, rng))
+                total += loss.item()
+            losses.append(total / self.train_cfg.eval_batches)
+        return losses[0], losses[1]
+
+    @torch.inference_mode()
+    def sample(
+        self, length: int | None = None, prompt: str | None = None, seed: int | None = None
+    ) -> tuple[str, tuple[float, ...]]:
+        """Text continuing the prompt, and the probability of each sampled character."""
+        self.model.eval()
+        prompt = self.prompt if prompt is None else prompt
+        idx = torch.from_numpy(self.vocab.encode(prompt))[None, :]
+        rng = torch.Generator().manual_seed(self.train_cfg.seed if seed is None else seed)
+        tokens, probs = self.model.generate(
+            idx, self.train_cfg.sample_length if length is None else length, generator=rng
+        )
+        return self.vocab.decode(tokens.tolist()), tuple(round(p, 4) for p in probs.tolist())
+
+    @torch.inference_mode()
+    def attention(self) -> np.ndarray:
+        """Attention of every layer and head on the probe: float32 (L, H, T, T)."""
+        self.model.eval()
+        idx = torch.from_numpy(self.vocab.encode(self.probe))[None, :]
+        return self.model.attention_maps(idx).numpy().astype(np.float32)
+
+    def checkpoint(self) -> CheckpointResult:
+        """Evaluate, sample from the fixed prompt and capture attention on the probe."""
+        t0 = time.perf_counter()
+        train_loss, val_loss = self.evaluate()
+        text, probs = self.sample()
+        attention = self.attention()
+        self.elapsed += time.perf_counter() - t0
+        return CheckpointResult(
+            self.step, train_loss, val_loss, text, probs, attention, self.elapsed
+        )
+
+    def is_checkpoint_step(self) -> bool:
+        """True after a step that ends an eval interval, and after the last step."""
+        return self.step % self.train_cfg.eval_interval == 0 or self.done
+
+    def run(self) -> Iterator[StepResult | CheckpointResult]:
+        """The whole run: a checkpoint of the untrained model, then steps and checkpoints."""
+        if self.step == 0:
+            yield self.checkpoint()
+        while not self.done:
+            yield self.train_step()
+            if self.is_checkpoint_step():
+                yield self.checkpoint()
+
+
+def vocab_of(text: str) -> Vocab:
+    """The vocabulary a Trainer would build for text."""
+    return Vocab.from_text(text)
