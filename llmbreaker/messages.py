@@ -241,6 +241,18 @@ class DecodeStep:
     """True when the cache was slid because the context reached the block size."""
     done: bool = False
     """True on the last step of the decode."""
+    index: int = 0
+    """Characters generated before this one in the same decode (0 for the first)."""
+    cache_max: int = 0
+    """Positions the cache can hold: the model's block size."""
+    cache_written: int = 0
+    """Positions written to every layer's cache in this step (1, or the whole context)."""
+    cache_refilled: bool = False
+    """True when the cache was rebuilt because training changed the weights since last step."""
+    head_size: int = 0
+    """Width of each head's query, key and value vectors."""
+    qkv_norms: np.ndarray | None = field(default=None, compare=False, repr=False)
+    """float32 (n_layer, n_head, 3) lengths of the new position's query, key and value."""
 
 
 @dataclass(frozen=True)
