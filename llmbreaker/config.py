@@ -71,8 +71,14 @@ PRESETS: dict[str, Preset] = {
         "medium",
         "Width 128, 4 layers, 4 heads: nanoGPT's CPU shape, slower to start, better at the end.",
         ModelConfig(n_embd=128, n_layer=4, n_head=4, block_size=64),
-        TrainConfig(batch_size=12, max_iters=2000, learning_rate=1e-3, eval_interval=100,
-                    weight_decay=0.1, warmup_iters=100),
+        TrainConfig(
+            batch_size=12,
+            max_iters=2000,
+            learning_rate=1e-3,
+            eval_interval=100,
+            weight_decay=0.1,
+            warmup_iters=100,
+        ),
     ),
 }
 DEFAULT_PRESET = "small"
@@ -181,12 +187,24 @@ def session_config(
 ) -> SessionConfig:
     """Build and validate a session from a preset, a corpus and optional training overrides."""
     base = get_preset(preset)
-    model_over = {k: train_overrides.pop(k) for k in list(train_overrides)
-                  if k in ModelConfig.__dataclass_fields__}
+    model_over = {
+        k: train_overrides.pop(k)
+        for k in list(train_overrides)
+        if k in ModelConfig.__dataclass_fields__
+    }
     model = validate_model(with_overrides(base.model, **model_over))
     train = validate_train(with_overrides(base.train, **train_overrides))
     if (dataset is None) == (text is None):
         raise _invalid("A session needs exactly one of a dataset name or a text.")
     step_interval(speed)
-    return SessionConfig(model, train, dataset, text, label or dataset or "your text",
-                         prompt, probe, speed, start_paused)
+    return SessionConfig(
+        model,
+        train,
+        dataset,
+        text,
+        label or dataset or "your text",
+        prompt,
+        probe,
+        speed,
+        start_paused,
+    )

@@ -62,8 +62,10 @@ def encode_corpus(text: str) -> tuple[Vocab, np.ndarray]:
     """The vocabulary of text and text as uint8/uint16 token ids."""
     vocab = Vocab.from_text(text)
     dtype = np.uint8 if len(vocab) <= 256 else np.uint16
-    lookup = np.zeros(0x110000 if len(vocab) > 256 or max(map(ord, vocab.chars)) > 0xFFFF
-                      else 0x10000, dtype=dtype)
+    lookup = np.zeros(
+        0x110000 if len(vocab) > 256 or max(map(ord, vocab.chars)) > 0xFFFF else 0x10000,
+        dtype=dtype,
+    )
     for i, c in enumerate(vocab.chars):
         lookup[ord(c)] = i
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)

@@ -8,6 +8,7 @@ session can be restarted with the same configuration.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import itertools
 import multiprocessing as mp
 import queue
@@ -25,7 +26,7 @@ KILLED = -9  # exit code of a process ended by SIGKILL, which is what the OOM ki
 class _Handle:
     """One worker process and its queues."""
 
-    config: SessionConfig
+    config: SessionConfig | None
     process: mp.process.BaseProcess
     commands: mp.Queue
     events: mp.Queue
@@ -41,25 +42,38 @@ class SessionManager:
         self._ctx = mp.get_context("spawn")
         self._sessions: dict[str, _Handle] = {}
         self._ids = itertools.count(1)
+        self._spare: tuple[mp.process.BaseProcess, mp.Queue, mp.Queue] | None = None
         atexit.register(self.close)
 
     # ------------------------------------------------------------------ lifecycle
 
+    def prewarm(self) -> None:
+        """Spawn a spare worker now, so the next start() skips process and torch start-up."""
+        if self._spare is None or not self._spare[0].is_alive():
+            self._spare = self._spawn()
+
     def start(self, config: SessionConfig, session_id: str | None = None) -> str:
-        """Spawn a worker for config and start it training; returns the session id."""
+        """Hand config to a worker (the warm spare if there is one); returns the session id."""
         sid = session_id or f"s{next(self._ids)}"
         if sid in self._sessions:
             self.close_session(sid)
+        spare, self._spare = self._spare, None
+        if spare is None or not spare[0].is_alive():
+            spare = self._spawn()
+        process, commands, events = spare
+        commands.put(m.Start(config))
+        self._sessions[sid] = _Handle(config, process, commands, events)
+        return sid
+
+    def _spawn(self) -> tuple[mp.process.BaseProcess, mp.Queue, mp.Queue]:
         from llmbreaker.worker import worker_main  # the module imports torch only lazily
 
         commands, events = self._ctx.Queue(), self._ctx.Queue()
         process = self._ctx.Process(
-            target=worker_main, args=(commands, events), name=f"llmbreaker-{sid}", daemon=True
+            target=worker_main, args=(commands, events), name="llmbreaker-worker", daemon=True
         )
         process.start()
-        commands.put(m.Start(config))
-        self._sessions[sid] = _Handle(config, process, commands, events)
-        return sid
+        return process, commands, events
 
     def restart(self, session_id: str, config: SessionConfig | None = None) -> str:
         """Replace a session's worker with a fresh one, same id, same or new config."""
@@ -76,6 +90,9 @@ class SessionManager:
         """End every worker; no process outlives the manager."""
         handles = list(self._sessions.values())
         self._sessions.clear()
+        if self._spare is not None:
+            handles.append(_Handle(None, *self._spare))
+            self._spare = None
         for handle in handles:
             handle.closing = True
             if handle.process.is_alive():
@@ -173,10 +190,8 @@ def _stop_process(handle: _Handle, timeout: float) -> None:
     handle.closing = True
     process = handle.process
     if process.is_alive():
-        try:
+        with contextlib.suppress(OSError, ValueError):
             handle.commands.put(m.Shutdown())
-        except (OSError, ValueError):
-            pass
         process.join(timeout)
     if process.is_alive():
         process.terminate()

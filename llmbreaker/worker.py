@@ -18,6 +18,8 @@ HEARTBEAT_PERIOD = 1.0
 
 def worker_main(commands: mp.Queue, events: mp.Queue) -> None:
     """Process entry point: wait for Start, then run until Shutdown or the parent dies."""
+    import llmbreaker.trainer  # noqa: F401  (pay for torch now, while the worker is a spare)
+
     Worker(commands, events).serve()
 
 

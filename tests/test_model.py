@@ -1,0 +1,70 @@
+"""The character GPT: shapes, parameter count, causality, attention maps and weight tying."""
+
+import pytest
+import torch
+
+from llmbreaker.config import PRESETS, ModelConfig
+from llmbreaker.model import GPT
+
+
+def test_seed_preset_has_the_documented_parameter_count():
+    # tok 65x16 + pos 64x16 + 2 blocks x (2 LayerNorms 64 + qkv 768 + proj 256 + MLP 2048)
+    # + final LayerNorm 32, output head tied to the token embedding
+    assert GPT(PRESETS["seed"].model).num_params() == 1040 + 1024 + 2 * 3136 + 32 == 8368
+
+
+def test_logits_and_loss_shapes():
+    model = GPT(ModelConfig(vocab_size=30, block_size=16, n_layer=2, n_head=2, n_embd=16))
+    idx = torch.randint(0, 30, (3, 16))
+    logits, loss = model(idx, idx)
+    assert logits.shape == (3, 16, 30)
+    assert loss.ndim == 0 and torch.isfinite(loss)
+    assert model(idx)[1] is None
+
+
+def test_output_head_is_tied_to_the_token_embedding():
+    model = GPT(ModelConfig(vocab_size=30, n_embd=16))
+    assert model.head.weight.data_ptr() == model.tok_emb.weight.data_ptr()
+
+
+def test_a_future_token_never_changes_earlier_logits():
+    torch.manual_seed(0)
+    model = GPT(ModelConfig(vocab_size=20, block_size=12, n_embd=16, n_head=2, n_layer=2)).eval()
+    idx = torch.randint(0, 20, (1, 12))
+    changed = idx.clone()
+    changed[0, -1] = (idx[0, -1] + 1) % 20
+    with torch.no_grad():
+        a, _ = model(idx)
+        b, _ = model(changed)
+    torch.testing.assert_close(a[0, :-1], b[0, :-1])
+    assert not torch.allclose(a[0, -1], b[0, -1])
+
+
+def test_attention_maps_are_causal_rows_that_sum_to_one():
+    model = GPT(ModelConfig(vocab_size=20, block_size=10, n_embd=16, n_head=4, n_layer=3)).eval()
+    maps = model.attention_maps(torch.randint(0, 20, (1, 10)))
+    assert maps.shape == (3, 4, 10, 10)
+    torch.testing.assert_close(maps.sum(-1), torch.ones(3, 4, 10))
+    assert torch.all(maps.triu(diagonal=1) == 0)
+
+
+def test_explicit_attention_matches_the_fused_kernel():
+    torch.manual_seed(1)
+    model = GPT(ModelConfig(vocab_size=20, block_size=10, n_embd=16, n_head=2, n_layer=2)).eval()
+    x = model.embed(torch.randint(0, 20, (2, 10)))
+    fused, _, _ = model.forward_embedded(x)
+    explicit, _, _ = model.forward_embedded(x, need_weights=True)
+    torch.testing.assert_close(fused, explicit, atol=1e-5, rtol=1e-5)
+
+
+@pytest.mark.parametrize("switch", ["use_positions", "use_residual", "use_layernorm"])
+def test_break_it_switches_build_and_run(switch):
+    cfg = ModelConfig(vocab_size=20, block_size=8, n_embd=16, **{switch: False})
+    logits, loss = GPT(cfg)(torch.randint(0, 20, (2, 8)), torch.randint(0, 20, (2, 8)))
+    assert torch.isfinite(loss)
+
+
+def test_too_long_a_sequence_is_refused():
+    model = GPT(ModelConfig(vocab_size=20, block_size=8, n_embd=16))
+    with pytest.raises(ValueError, match="exceeds block size"):
+        model(torch.zeros(1, 9, dtype=torch.long))

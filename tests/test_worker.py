@@ -1,0 +1,118 @@
+"""A real worker process driven through the session manager, asserting on the events."""
+
+import os
+import signal
+
+import pytest
+
+from llmbreaker import messages as m
+from llmbreaker.config import session_config
+from llmbreaker.errors import DATASET_NOT_FOUND, OUT_OF_MEMORY
+from llmbreaker.session_manager import SessionManager
+
+TIMEOUT = 90  # generous: two cores may be busy; nothing here asserts on time
+
+
+def config(**overrides):
+    base = dict(dataset="tiny", max_iters=40, eval_interval=10, start_paused=True)
+    return session_config("seed", **{**base, **overrides})
+
+
+@pytest.fixture
+def manager():
+    mgr = SessionManager()
+    yield mgr
+    mgr.close()
+
+
+def expect(mgr, sid, kind, timeout=TIMEOUT):
+    event, seen = mgr.wait_for(sid, (kind, m.Error), timeout)
+    assert isinstance(event, kind), f"wanted {kind.__name__}, got {event!r}"
+    return event, seen
+
+
+def test_pause_step_resume_complete_with_ordered_complete_checkpoints(manager):
+    sid = manager.start(config())
+    started, _ = expect(manager, sid, m.Started)
+    _, seen = expect(manager, sid, m.Paused)
+    first = [e for e in seen if isinstance(e, m.Checkpoint)]
+    assert [c.step for c in first] == [0]
+
+    manager.send(sid, m.Step())
+    stepped, _ = expect(manager, sid, m.Stepped)
+    assert stepped.step == 1
+    manager.send(sid, m.Step())
+    assert expect(manager, sid, m.Stepped)[0].step == 2
+
+    manager.send(sid, m.Resume())
+    completed, seen = expect(manager, sid, m.Completed)
+    checkpoints = first + [e for e in seen if isinstance(e, m.Checkpoint)]
+    assert [c.step for c in checkpoints] == [0, 10, 20, 30, 40]
+    assert completed.step == 40 and completed.val_loss == checkpoints[-1].val_loss
+    probe_len = len(started.probe)
+    for c in checkpoints:
+        assert c.attention.shape == (started.n_layer, started.n_head, probe_len, probe_len)
+        assert len(c.sample) == len(c.sample_probs) == 100
+    metrics = [e for e in seen if isinstance(e, m.Metrics)]
+    assert metrics and all(a.step < b.step for a, b in zip(metrics, metrics[1:], strict=False))
+
+
+def test_pause_holds_the_step_count(manager):
+    sid = manager.start(config(start_paused=False, max_iters=5000, speed="1x"))
+    expect(manager, sid, m.Checkpoint)
+    manager.send(sid, m.Pause())
+    paused, _ = expect(manager, sid, m.Paused)
+    manager.send(sid, m.Step())
+    stepped, seen = expect(manager, sid, m.Stepped)
+    assert stepped.step == paused.step + 1
+    assert not [e for e in seen if isinstance(e, m.Metrics) and e.step > stepped.step]
+
+
+def test_a_killed_worker_becomes_an_error_and_restart_works(manager):
+    sid = manager.start(config())
+    expect(manager, sid, m.Paused)
+    os.kill(manager.pid(sid), signal.SIGKILL)
+    error, _ = expect(manager, sid, m.Error)
+    assert error.code == OUT_OF_MEMORY and error.fatal and "restart" in error.message
+    manager.restart(sid)
+    expect(manager, sid, m.Started)
+    manager.send(sid, m.Resume())
+    expect(manager, sid, m.Completed)
+
+
+def test_an_error_in_training_is_reported_not_fatal_to_the_manager(manager):
+    sid = manager.start(config(dataset="no-such-corpus"))
+    event, _ = manager.wait_for(sid, (m.Error,), TIMEOUT)
+    assert event is not None and event.code == DATASET_NOT_FOUND
+
+
+def test_bad_prompts_get_clear_messages(manager):
+    sid = manager.start(config())
+    expect(manager, sid, m.Paused)
+    manager.send(sid, m.Generate("", 10))
+    assert "prompt" in expect(manager, sid, m.Error)[0].message
+    manager.send(sid, m.Generate("€", 10))
+    error, _ = expect(manager, sid, m.Error)
+    assert not error.fatal and "never seen" in error.message
+    manager.send(sid, m.Generate("the", 20))
+    generated, _ = expect(manager, sid, m.Generated)
+    assert len(generated.text) == len(generated.probs) == 20
+
+
+def test_several_sessions_run_and_close_leaves_no_process():
+    mgr = SessionManager()
+    ids = [mgr.start(config(start_paused=False)) for _ in range(2)]
+    for sid in ids:
+        expect(mgr, sid, m.Completed)
+    pids = [mgr.pid(sid) for sid in ids]
+    mgr.close()
+    for pid in pids:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+
+
+def test_speed_change_is_acknowledged(manager):
+    sid = manager.start(config())
+    expect(manager, sid, m.Paused)
+    manager.send(sid, m.SetSpeed("10x"))
+    assert expect(manager, sid, m.SpeedChanged)[0].speed == "10x"
