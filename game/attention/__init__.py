@@ -1,0 +1,1 @@
+"""Attention Cinema helpers: colour ramp, heatmaps, timeline, captions and exports."""

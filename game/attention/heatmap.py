@@ -1,0 +1,77 @@
+"""Draw attention matrices fast: numpy colours -> a T x T surface -> one nearest-neighbour scale."""
+
+from __future__ import annotations
+
+import numpy as np
+import pygame
+
+from game.attention.colormap import colormap
+
+SPACE_GLYPH = "·"  # spaces in the probe are real tokens; show them
+
+
+def matrix_surface(matrix: np.ndarray) -> pygame.Surface:
+    """A surface with one pixel per cell (x = key, y = query) in the attention colours."""
+    rgb = np.ascontiguousarray(colormap(matrix))
+    t_rows, t_cols = matrix.shape
+    return pygame.image.frombuffer(rgb.tobytes(), (t_cols, t_rows), "RGB")
+
+
+def fit_side(available: int, cells: int) -> int:
+    """The largest side <= available that gives every cell the same whole number of pixels.
+
+    Whole pixels keep cells crisp and equal; below two pixels a cell, any side will do.
+    """
+    if available >= 2 * cells:
+        return (available // cells) * cells
+    return max(1, available)
+
+
+def draw_heatmap(surface: pygame.Surface, matrix: np.ndarray, rect: pygame.Rect) -> None:
+    """Paint the matrix into rect; nearest scaling so each cell shows its exact colour."""
+    small = matrix_surface(matrix)
+    surface.blit(pygame.transform.scale(small, rect.size), rect.topleft)
+
+
+def cell_rect(rect: pygame.Rect, cells: int, query: int, key: int) -> pygame.Rect:
+    """The screen rectangle of one cell inside a heatmap drawn into rect."""
+    x0 = rect.x + key * rect.w // cells
+    x1 = rect.x + (key + 1) * rect.w // cells
+    y0 = rect.y + query * rect.h // cells
+    y1 = rect.y + (query + 1) * rect.h // cells
+    return pygame.Rect(x0, y0, max(1, x1 - x0), max(1, y1 - y0))
+
+
+def glyph(char: str) -> str:
+    return SPACE_GLYPH if char == " " else char
+
+
+def draw_axis_labels(surface, theme, text: str, rect: pygame.Rect, colour="text2") -> bool:
+    """Characters along the top (keys) and left (queries) when cells are big enough to read.
+
+    Returns False when there is no room, so the caller can say so or skip it.
+    """
+    cells = len(text)
+    cell = rect.w / max(1, cells)
+    if cell < 9 * theme.scale:
+        return False
+    size = max(9, int(cell * 0.95 / theme.scale))
+    for i, char in enumerate(text):
+        label = theme.text(glyph(char), size, colour, mono=True)
+        centre = rect.x + (i + 0.5) * cell
+        surface.blit(label, label.get_rect(midbottom=(centre, rect.y - 2)))
+        middle = rect.y + (i + 0.5) * cell
+        surface.blit(label, label.get_rect(midright=(rect.x - 4, middle)))
+    return True
+
+
+def draw_legend(surface, theme, rect: pygame.Rect) -> None:
+    """A vertical colour scale, 1.0 at the top, with tick values on the right."""
+    ramp = np.linspace(1.0, 0.0, 256, dtype=np.float32)[:, None]
+    bar = matrix_surface(ramp)
+    surface.blit(pygame.transform.scale(bar, rect.size), rect.topleft)
+    pygame.draw.rect(surface, theme.colour["faint"], rect, 1)
+    for value in (0.0, 0.25, 0.5, 0.75, 1.0):
+        y = rect.bottom - value * rect.h
+        label = theme.text(f"{value:.2f}", "xs", "text2")
+        surface.blit(label, label.get_rect(midleft=(rect.right + theme.px(1), y)))

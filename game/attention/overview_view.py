@@ -1,0 +1,58 @@
+"""The overview: every layer x head as a heatmap tile with its caption; one tile selected."""
+
+from __future__ import annotations
+
+import numpy as np
+import pygame
+
+from game.attention.heatmap import draw_axis_labels, draw_heatmap, fit_side
+
+
+def tile_layout(rect: pygame.Rect, theme, layers: int, heads: int, cells: int):
+    """Heatmap rects for each (layer, head), row per layer, centred in rect."""
+    gap = theme.px(3)
+    label_h = theme.font("sm").get_linesize() + theme.font("xs").get_linesize() + theme.px(1)
+    axis = theme.px(2.5)  # room for axis characters, used when cells are big enough
+    width = (rect.w - gap * (heads - 1)) // heads - axis
+    height = (rect.h - gap * (layers - 1)) // layers - label_h - axis
+    side = fit_side(max(8, min(width, height)), cells)
+    total_w = heads * (side + axis) + gap * (heads - 1)
+    total_h = layers * (side + axis + label_h) + gap * (layers - 1)
+    x0 = rect.x + (rect.w - total_w) // 2 + axis
+    y0 = rect.y + (rect.h - total_h) // 2 + label_h + axis
+    return {
+        (layer, head): pygame.Rect(
+            x0 + head * (side + axis + gap), y0 + layer * (side + axis + label_h + gap), side, side
+        )
+        for layer in range(layers)
+        for head in range(heads)
+    }
+
+
+def draw_overview(
+    surface, theme, rect, attention: np.ndarray | None, shape, probe, selected, captions
+) -> dict:
+    """Draw every tile (blank when there is no checkpoint yet); returns the tile rects."""
+    layers, heads = shape
+    cells = attention.shape[-1] if attention is not None else max(1, len(probe))
+    tiles = tile_layout(rect, theme, layers, heads, cells)
+    for (layer, head), tile in tiles.items():
+        if attention is not None:
+            draw_heatmap(surface, attention[layer, head], tile)
+            if probe:
+                draw_axis_labels(surface, theme, probe[:cells], tile, "dim")
+        else:
+            pygame.draw.rect(surface, theme.colour["raised"], tile)
+        chosen = (layer, head) == selected
+        border = theme.colour["cyan"] if chosen else theme.colour["faint"]
+        pygame.draw.rect(surface, border, tile.inflate(6, 6), 3 if chosen else 1)
+        caption = captions.get((layer, head))
+        title = theme.text(
+            f"Layer {layer} · Head {head}", "sm", "text" if chosen else "text2", bold=chosen
+        )
+        top = tile.y - theme.px(3) - title.get_height() * 2
+        surface.blit(title, (tile.x, top))
+        if caption is not None:
+            line = theme.text(caption.text, "xs", "light" if chosen else "dim")
+            surface.blit(line, (tile.x, top + title.get_height()))
+    return tiles

@@ -1,0 +1,85 @@
+"""Which session the cinema shows: the active one (shared with Watch It Learn) or its own."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from llmbreaker.config import session_config
+
+OWN_ID = "attention"
+CHECKPOINTS_WANTED = 24  # enough frames for a smooth film, few enough to see each one land
+OWN_SPEED = "2x"
+
+
+def own_config(training: dict):
+    """The app's training defaults, with checkpoints frequent enough to show the evolution."""
+    options = {"dataset": "childrens_stories", **training}
+    for fixed in ("speed", "eval_interval", "label"):
+        options.pop(fixed, None)
+    options.update(speed=OWN_SPEED, label="attention cinema")
+    max_iters = session_config(**options).train.max_iters
+    return session_config(**options, eval_interval=max(1, max_iters // CHECKPOINTS_WANTED))
+
+
+class AttentionSource:
+    """Follows one session's checkpoints; switches to a newer active session when one appears."""
+
+    def __init__(self, sessions) -> None:
+        self.sessions = sessions
+        self.session = None
+        self.state = None  # the SessionState being shown; a restart replaces it
+        self.frames: list[np.ndarray] = []
+        self.steps: list[int] = []
+
+    def _choose(self):
+        candidates = list(self.sessions.by_id.values())
+        running = [s for s in candidates if not s.state.finished]
+        if any(s is self.session for s in running):
+            return self.session
+        if running:
+            own = [s for s in running if s.sid == OWN_ID]
+            return (own or running)[-1]
+        if any(s is self.session for s in candidates):
+            return self.session
+        with_history = [s for s in candidates if s.state.checkpoints]
+        return with_history[-1] if with_history else None
+
+    def refresh(self) -> bool:
+        """Pick the session and pull new checkpoints; True when the history was replaced."""
+        session = self._choose()
+        replaced = session is not self.session or (session and session.state is not self.state)
+        if replaced:
+            self.session = session
+            self.state = session.state if session else None
+            self.frames, self.steps = [], []
+        if self.state is not None:
+            for checkpoint in self.state.checkpoints[len(self.frames) :]:
+                self.frames.append(np.asarray(checkpoint.attention, dtype=np.float32))
+                self.steps.append(checkpoint.step)
+        return bool(replaced)
+
+    def start_own(self, training: dict) -> None:
+        self.sessions.start(OWN_ID, own_config(training))
+        self.session = None  # the next refresh adopts it
+
+    @property
+    def probe(self) -> str:
+        info = self.state.info if self.state else None
+        return info.probe if info else ""
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """(layers, heads) of the shown session, from its first checkpoint or its Started event."""
+        if self.frames:
+            return self.frames[0].shape[:2]
+        info = self.state.info if self.state else None
+        return (info.n_layer, info.n_head) if info else (0, 0)
+
+    @property
+    def status(self) -> str:
+        if self.state is None:
+            return "none"
+        return self.state.status
+
+    def head_frames(self, layer: int, head: int) -> list[tuple[int, np.ndarray]]:
+        return [(s, f[layer, head]) for s, f in zip(self.steps, self.frames, strict=True)]

@@ -1,0 +1,54 @@
+"""The scrubber: a track with a tick per checkpoint, the playhead, the step and play state."""
+
+from __future__ import annotations
+
+import pygame
+
+
+def draw_timeline(
+    surface,
+    theme,
+    rect: pygame.Rect,
+    timeline,
+    steps: list[int],
+    step: float,
+    total: int,
+    live: bool,
+) -> None:
+    """Draw the scrubber across rect; ticks snap points, the knob is the eased position."""
+    pad = theme.px(3)
+    status = (
+        "▶ playing" if timeline.playing else ("● live" if timeline.follow_live else "❚❚ paused")
+    )
+    status += f"  ·  {timeline.rate:g} checkpoints/s"
+    left = theme.text(status, "sm", "light" if timeline.playing else "text2")
+    right_text = f"step {step:,.0f}"
+    if steps:
+        right_text += f"  /  {total:,}" + ("  (training)" if live else "")
+    right = theme.text(right_text, "lg", "text", bold=True)
+    surface.blit(left, left.get_rect(midleft=(rect.x + pad, rect.centery)))
+    surface.blit(right, right.get_rect(midright=(rect.right - pad, rect.centery)))
+    track = pygame.Rect(0, 0, rect.w - left.get_width() - right.get_width() - 6 * pad, theme.px(1))
+    track.midleft = (rect.x + left.get_width() + 3 * pad, rect.centery)
+    pygame.draw.rect(surface, theme.colour["raised"], track, border_radius=track.h)
+    if len(steps) < 2:
+        return
+    last = len(steps) - 1
+    for index in range(len(steps)):
+        x = track.x + track.w * index / last
+        pygame.draw.line(
+            surface,
+            theme.colour["dim"],
+            (x, track.y - theme.px(1)),
+            (x, track.bottom + theme.px(1)),
+            2,
+        )
+    filled = track.copy()
+    filled.w = round(track.w * timeline.position / last)
+    pygame.draw.rect(surface, theme.colour["blue"], filled, border_radius=track.h)
+    knob_x = track.x + filled.w
+    pygame.draw.circle(surface, theme.colour["text"], (knob_x, track.centery), theme.px(1.5))
+    for index in (0, last):
+        label = theme.text(f"{steps[index]:,}", "xs", "dim")
+        x = track.x + track.w * index / last
+        surface.blit(label, label.get_rect(midtop=(x, track.bottom + theme.px(1.5))))

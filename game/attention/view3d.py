@@ -1,0 +1,115 @@
+"""The 3D bars view inside the tab: lazy GL context, slow orbit, eased camera keys, labels."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pygame
+
+from game.attention.heatmap import glyph
+from game.gl import context as gl_context
+
+MAX_RENDER_WIDTH = 1280  # internal resolution cap; software GL is vertex-bound, so this is cheap
+ORBIT_SPEED = math.radians(6)  # per second, when nobody is steering
+ORBIT_RESUME_AFTER = 6.0  # seconds after the last camera key
+KEY_TURN = math.radians(20)
+KEY_TILT = math.radians(8)
+KEY_ZOOM = 1.15
+EASE = 8.0
+
+
+class Bars3DView:
+    """Owns the renderer; `available` is False (with `reason`) when no GL 3.3 context exists."""
+
+    def __init__(self) -> None:
+        self.renderer = None
+        self.reason = ""
+        self.tried = False
+        self.idle = ORBIT_RESUME_AFTER
+        self.pending_yaw = self.pending_pitch = 0.0
+        self.pending_zoom = 1.0
+
+    def ensure(self) -> bool:
+        """Create the GL context and renderer on first use; remember a failure."""
+        if not self.tried:
+            self.tried = True
+            gl = gl_context.shared_context()
+            if gl.ok:
+                try:
+                    from game.gl.bars3d import BarsRenderer
+
+                    self.renderer = BarsRenderer(gl.ctx)
+                except Exception as error:  # shader compile or framebuffer failure
+                    self.reason = f"3D renderer failed: {error}".splitlines()[0]
+            else:
+                self.reason = gl.reason
+        return self.renderer is not None
+
+    @property
+    def available(self) -> bool:
+        return self.ensure()
+
+    def steer(self, action: str) -> None:
+        """Queue a camera move; update() eases it in."""
+        self.idle = 0.0
+        if action in ("left", "right"):
+            self.pending_yaw += KEY_TURN * (1 if action == "left" else -1)
+        elif action in ("up", "down"):
+            self.pending_pitch += KEY_TILT * (1 if action == "up" else -1)
+        elif action in ("zoom_in", "zoom_out"):
+            self.pending_zoom *= 1 / KEY_ZOOM if action == "zoom_in" else KEY_ZOOM
+
+    def update(self, dt: float) -> None:
+        if self.renderer is None:
+            return
+        camera = self.renderer.camera
+        share = 1.0 - math.exp(-EASE * dt)
+        camera.rotate(self.pending_yaw * share)
+        camera.tilt(self.pending_pitch * share)
+        camera.zoom_by(self.pending_zoom**share)
+        self.pending_yaw *= 1 - share
+        self.pending_pitch *= 1 - share
+        self.pending_zoom **= 1 - share
+        self.idle += dt
+        if self.idle >= ORBIT_RESUME_AFTER:
+            camera.rotate(ORBIT_SPEED * dt)
+
+    def draw(self, surface, theme, rect: pygame.Rect, matrix: np.ndarray, probe: str) -> bool:
+        """Render the bars into rect with axis labels; False when 3D is unavailable."""
+        if not self.ensure():
+            return False
+        scale = min(1.0, MAX_RENDER_WIDTH / max(1, rect.w))
+        self.renderer.resize((round(rect.w * scale), round(rect.h * scale)))
+        picture = self.renderer.render_surface(matrix)
+        if scale < 1.0:
+            picture = pygame.transform.smoothscale(picture, rect.size)
+        surface.blit(picture, rect.topleft)
+        self._labels(surface, theme, rect, probe[: matrix.shape[0]], 1 / scale)
+        return True
+
+    def _labels(self, surface, theme, rect, text: str, factor: float) -> None:
+        keys, queries = self.renderer.axis_points()
+        every = max(1, math.ceil(len(text) / 32))  # thin the characters when they would crowd
+        for points, colour in ((keys, "text2"), (queries, "light")):
+            for index in range(0, len(text), every):
+                x, y = points[index]
+                if not (np.isfinite(x) and np.isfinite(y)):
+                    continue
+                label = theme.text(glyph(text[index]), "xs", colour, mono=True)
+                surface.blit(
+                    label, label.get_rect(center=(rect.x + x * factor, rect.y + y * factor))
+                )
+        for points, name in ((keys, "key →"), (queries, "query →")):
+            x, y = points[len(points) // 2] if len(points) else (math.nan, math.nan)
+            if np.isfinite(x) and np.isfinite(y):
+                label = theme.text(name, "sm", "dim")
+                # push the axis name outwards from the field's centre
+                cx, cy = rect.centerx - rect.x, rect.centery - rect.y
+                dx, dy = x * factor - cx, y * factor - cy
+                norm = max(1.0, math.hypot(dx, dy))
+                pos = (
+                    rect.x + x * factor + dx / norm * theme.px(5),
+                    rect.y + y * factor + dy / norm * theme.px(5),
+                )
+                surface.blit(label, label.get_rect(center=pos))
