@@ -1,0 +1,123 @@
+"""Where the Style Transfer tab's panels go and how each is drawn."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.style.draft import INVALID, READY
+from game.style.metric_bars import SERIES, draw_metrics
+from game.style.results import blank
+
+HINTS_INPUT = ("Ctrl+Enter train  ·  Esc leave the box  ·  Ctrl+V paste  ·  drop a .txt/.docx  ·"
+               "  O open a path  ·  L example")  # fmt: skip
+HINTS_RESULTS = ("E edit text  ·  Enter train again  ·  G new sample  ·  S stop  ·"
+                 "  1-4 other tabs (training goes on)")  # fmt: skip
+HOW_IT_WORKS = (
+    "1  Type or paste 50+ words of your own writing (emails, essays, tweets).",
+    "   Or drop a .txt/.docx on the window, or press O and type its path.",
+    "2  Press Ctrl+Enter: a tiny model learns your text in about 25 seconds.",
+    "3  It writes new text in your style here; shared phrases light up in both.",
+    "",
+    "No text to hand? Press L for an example.",
+)
+STATUS_COLOURS = {READY: "success", INVALID: "warning"}
+
+
+class StyleLayout:
+    """Draws a StyleTab: two text panels on top, loss and metric panels below, hints last."""
+
+    def __init__(self, tab) -> None:
+        self.tab = tab
+        self.theme = tab.theme
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        theme, tab = self.theme, self.tab
+        gap = theme.px(2)
+        hint_h = theme.font("xs").get_linesize() + theme.px(1)
+        top_h = int((rect.h - hint_h) * 0.5)
+        half = (rect.w - gap) // 2
+        left = pygame.Rect(rect.x, rect.y, half, top_h)
+        right = pygame.Rect(left.right + gap, rect.y, rect.w - half - gap, top_h)
+        y = left.bottom + gap
+        bottom_h = rect.bottom - hint_h - y
+        third = (rect.w - 2 * gap) // 3
+        chart = pygame.Rect(rect.x, y, third, bottom_h)
+        style = pygame.Rect(chart.right + gap, y, third, bottom_h)
+        confidence = pygame.Rect(style.right + gap, y, rect.right - style.right - gap, bottom_h)
+        self.draw_left(surface, left)
+        self.draw_right(surface, right)
+        tab.chart.draw(surface, chart)
+        self.draw_style(surface, style)
+        self.draw_confidence(surface, confidence)
+        hints = HINTS_INPUT if tab.mode == "input" else HINTS_RESULTS
+        label = theme.text(hints, "xs", "dim")
+        surface.blit(label, (rect.x + theme.px(1), rect.bottom - label.get_height()))
+
+    # ------------------------------------------------------------------ panels
+
+    def draw_left(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        theme, tab = self.theme, self.tab
+        editing = tab.mode == "input"
+        title = "Your text" if editing else "Your text  ·  phrases the model reused in blue"
+        inner = theme.panel(surface, rect, title)
+        line = theme.font("sm").get_linesize()
+        footer_h = 2 * line + theme.px(1)
+        if tab.path_prompt.visible:
+            footer_h += line + theme.px(5)
+        body = pygame.Rect(inner.x, inner.y, inner.w, inner.h - footer_h)
+        if editing:
+            tab.box.draw(surface, body)
+        else:
+            tab.side.draw_original(surface, body)
+        y = body.bottom + theme.px(1)
+        if tab.path_prompt.visible:
+            tab.path_prompt.draw(surface, pygame.Rect(inner.x, y, inner.w, line + theme.px(2)))
+            y += line + theme.px(5)
+        check = tab.check
+        meta = (f"Characters {check.characters:,}   ·   Words {check.words:,}   ·   "
+                f"Vocabulary {check.vocab} characters")  # fmt: skip
+        surface.blit(theme.text(meta, "sm", "text2"), (inner.x, y))
+        message, colour = check.message, STATUS_COLOURS.get(check.status, "dim")
+        if tab.inline_error:
+            message, colour = tab.inline_error, "warning"
+        elif check.notice:
+            message += "   " + check.notice
+        surface.blit(theme.text(message[:140], "sm", colour), (inner.x, y + line))
+
+    def draw_right(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        theme, tab = self.theme, self.tab
+        inner = theme.panel(surface, rect, "Generated  ·  in your style")
+        session = tab.session
+        if session is None:
+            y = inner.y
+            for line in HOW_IT_WORKS:
+                label = theme.text(line, "base", "text2" if line[:1].isdigit() else "dim")
+                surface.blit(label, (inner.x, y))
+                y += label.get_height() + theme.px(1)
+            return
+        state = session.state
+        bar_h = theme.px(1)
+        status = f"{state.status.capitalize()}  ·  step {state.step:,} / {state.max_iters:,}"
+        if state.completed:
+            status += f"  ·  {state.completed.wall_time:.0f} s"
+        label = theme.text(status, "sm", "text2")
+        surface.blit(label, (inner.x, inner.y))
+        bar = pygame.Rect(inner.x, inner.y + label.get_height() + theme.px(0.5), inner.w, bar_h)
+        pygame.draw.rect(surface, theme.colour["bg"], bar)
+        done = "success" if state.completed else "blue"
+        pygame.draw.rect(surface, theme.colour[done], (bar.x, bar.y, bar.w * state.progress, bar_h))
+        body = pygame.Rect(inner.x, bar.bottom + theme.px(1.5), inner.w,
+                           inner.bottom - bar.bottom - theme.px(1.5))  # fmt: skip
+        tab.side.draw_generated(surface, body)
+
+    def draw_style(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        inner = self.theme.panel(surface, rect, "Style  ·  how your writing reads")
+        result = self.tab.style_preview()
+        if result is None:
+            result = blank()
+        draw_metrics(surface, self.theme, inner, result.style_rows(), SERIES)
+
+    def draw_confidence(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        inner = self.theme.panel(surface, rect, "Confidence  ·  how sure the model is")
+        result = self.tab.style_preview() or blank()
+        draw_metrics(surface, self.theme, inner, result.confidence_rows(), (("Model", "cyan"),))

@@ -1,0 +1,239 @@
+"""Tab 3, Style Transfer: a visitor's writing, learned in half a minute, imitated beside it."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.keys import Binding
+from game.style import clipboard
+from game.style.draft import EMPTY, READY, Check, check_file, check_typed
+from game.style.examples import EXAMPLES
+from game.style.layout import StyleLayout
+from game.style.path_prompt import PathPrompt
+from game.style.recipe import GENERATE_LENGTH, style_session_config
+from game.style.results import StyleResult, measure, preview
+from game.style.side_by_side import SideBySide
+from game.style.text_box import TextBox
+from game.tabs.base import Tab
+from game.widgets.loss_chart import LossChart
+from llmbreaker import messages as m
+from llmbreaker.errors import LLMBreakerError
+
+SCOPE = "style"
+INPUT, RESULTS = "input", "results"
+
+
+class StyleTab(Tab):
+    """Input (type, paste, drop, open) -> training with the loss chart -> side by side."""
+
+    id, title, key = SCOPE, "Style Transfer", "3"
+    bindings = [
+        Binding("ctrl+return,return", "train", "Train on your text (2x, about 25 s)", "style_train",
+                SCOPE),
+        Binding("e,tab", "edit", "Edit your text (Esc leaves the text box)", "style_edit", SCOPE),
+        Binding("ctrl+v", "paste", "Paste from the clipboard into the text box", "style_paste",
+                SCOPE),
+        Binding("ctrl+o,o", "open", "Open a .txt or .docx by typing its path", "style_open", SCOPE),
+        Binding("l", "example", "Try an example text (press again for another)", "style_example",
+                SCOPE),
+        Binding("g", "generate", "Write a new sample in your style", "style_generate", SCOPE),
+        Binding("s", "stop", "Stop training early", "style_stop", SCOPE),
+        Binding("r", "results", "Show the side-by-side results", "style_results", SCOPE),
+    ]  # fmt: skip
+
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        theme = ctx.theme
+        self.box = TextBox(theme)
+        self.path_prompt = PathPrompt(theme)
+        self.side = SideBySide(theme)
+        self.chart = LossChart(theme, "Loss")
+        self.chart.set_checkpoints([], 1)  # an empty chart would divide by a max_step of 0
+        self.layout = StyleLayout(self)
+        self.mode = INPUT
+        self.from_file = None  # LoadedText of the last file opened, while the box still holds it
+        self.check: Check = check_typed("")
+        self.inline_error: str | None = None
+        self._checked_version = -1
+        self._swallow_text = False  # drop the character of the key that focused the box
+        self._example = -1
+        self.trained_text = ""
+        self.session_generation: int | None = None
+        self.generate_sent = False
+        self.result: StyleResult | None = None
+        self._preview: tuple[int, StyleResult] | None = None
+        self._measured: tuple[str, object] = ("", None)
+
+    # ------------------------------------------------------------------ session
+
+    @property
+    def session(self):
+        session = self.ctx.sessions.get(self.id)
+        if session is None or session.generation != self.session_generation:
+            return None
+        return session
+
+    def train(self) -> None:
+        self._refresh_check()
+        if self.check.status != READY:
+            self.refuse(self.check.message)
+            return
+        text = self.check.loaded.text
+        session = self.ctx.sessions.start(self.id, style_session_config(text))
+        self.session_generation = session.generation
+        self.trained_text, self.generate_sent, self.result = text, False, None
+        self.side.set_texts(text, "")
+        self.box.focused, self.mode = False, RESULTS
+
+    def _follow_session(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        state = session.state
+        self.chart.set_checkpoints(state.checkpoints, state.max_iters)
+        self.chart.set_live(session.live_losses)
+        if state.completed and not self.generate_sent and state.info:
+            self.ctx.sessions.send(self.id, m.Generate(state.info.prompt, GENERATE_LENGTH))
+            self.generate_sent = True
+        generated, probs = self.generated_text(state)
+        if generated and self._measured[0] != generated:
+            latest = state.latest
+            self.result = measure(self.trained_text, generated, probs,
+                                  latest.val_loss if latest else None,
+                                  len(state.info.vocab) if state.info else 2)  # fmt: skip
+            self.side.footer = f"Copied verbatim from your text: {self.result.verbatim:.0%} " \
+                               f"of 20-character pieces"  # fmt: skip
+            self._measured = (generated, self.result)
+        self.side.set_texts(self.trained_text, generated)
+
+    def generated_text(self, state) -> tuple[str, tuple[float, ...]]:
+        """The longer sample once training is done, else the newest checkpoint's sample."""
+        prompt = state.info.prompt if state.info else ""
+        if state.last_generated is not None and self.generate_sent:
+            return prompt + state.last_generated.text, state.last_generated.probs
+        if state.latest is not None and state.latest.step > 0:
+            return prompt + state.latest.sample, state.latest.sample_probs
+        return "", ()
+
+    # ------------------------------------------------------------------ input
+
+    def refuse(self, message: str) -> None:
+        """Bad input: say so inline and in a toast; the text in the box stays as it was."""
+        self.inline_error = message
+        self.ctx.toast(message, "error")
+
+    def open_file(self, path: str) -> None:
+        try:
+            loaded = check_file(path)
+        except LLMBreakerError as error:
+            self.refuse(error.message)
+            return
+        self.from_file = loaded
+        self.box.max_chars = max(50_000, loaded.characters)
+        self.box.set_text(loaded.text)
+        self.mode, self.inline_error = INPUT, None
+        self.ctx.toast(f"Opened {loaded.source}: {loaded.words:,} words.", "info")
+        if loaded.notice:
+            self.ctx.toast(loaded.notice, "info")
+
+    def focus_box(self) -> None:
+        self.mode, self.box.focused, self._swallow_text = INPUT, True, True
+
+    def _refresh_check(self) -> None:
+        if self._checked_version != self.box.version:
+            self._checked_version = self.box.version
+            if self.from_file is not None and self.from_file.text != self.box.text:
+                self.from_file, self.box.max_chars = None, 50_000
+            self.check = check_typed(self.box.text, self.from_file)
+            self.inline_error = None
+
+    def style_preview(self) -> StyleResult | None:
+        if self.result is not None and self.mode == RESULTS:
+            return self.result
+        if self.check.status != READY:
+            return None
+        if self._preview is None or self._preview[0] != self.box.version:
+            self._preview = (self.box.version, preview(self.check.loaded.text, self.check.vocab))
+        return self._preview[1]
+
+    # ------------------------------------------------------------------ events
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if self.path_prompt.handle_event(event):
+            return True
+        if event.type == pygame.DROPFILE:
+            self.open_file(event.file)
+            return True
+        if event.type == pygame.TEXTINPUT and self._swallow_text:
+            self._swallow_text = False
+            return True
+        if event.type == pygame.KEYDOWN:
+            self._swallow_text = False
+            if self.box.focused and event.key in (pygame.K_ESCAPE, pygame.K_TAB):
+                self.box.focused = False
+                return True
+        if self.mode != INPUT:
+            return False
+        consumed = self.box.handle_event(event)
+        if self.box.refused:
+            self.refuse(self.box.refused)
+            self.box.refused = None
+        return consumed
+
+    def handle_action(self, action: str) -> bool:
+        session = self.session
+        if action == "train":
+            self.train()
+        elif action == "edit":
+            self.focus_box()
+        elif action == "paste":
+            self.focus_box()
+            self._swallow_text = False
+            if not self.box.insert(clipboard.get_text()):
+                self.refuse(self.box.refused)
+                self.box.refused = None
+        elif action == "open":
+            self.path_prompt.show()
+        elif action == "example":
+            self._example = (self._example + 1) % len(EXAMPLES)
+            self.from_file = None
+            self.box.set_text(EXAMPLES[self._example][1])
+            self.mode = INPUT
+        elif action == "generate" and session and session.state.info:
+            self.ctx.sessions.send(self.id, m.Generate(session.state.info.prompt, GENERATE_LENGTH))
+            self.generate_sent, self.mode = True, RESULTS
+        elif action == "stop" and session and not session.state.finished:
+            self.ctx.sessions.send(self.id, m.Stop())
+        elif action == "results" and session:
+            self.mode, self.box.focused = RESULTS, False
+        else:
+            return False
+        return True
+
+    # ------------------------------------------------------------------ frame
+
+    def update(self, dt: float) -> None:
+        self._swallow_text = False
+        self.box.update(dt)
+        self.path_prompt.update(dt)
+        self._refresh_check()
+        if self.path_prompt.submitted:
+            path, self.path_prompt.submitted = self.path_prompt.submitted, None
+            self.open_file(path)
+        self._follow_session()
+        self.side.update(dt)
+        self.chart.update(dt)
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        self.layout.draw(surface, rect)
+
+    @property
+    def status(self) -> str:
+        """empty / invalid / ready / training / completed / ...: what tests and captions read."""
+        session = self.session
+        if session is not None:
+            return session.state.status
+        return self.check.status if self.check.status != EMPTY or not self.box.text else EMPTY
+
+
+TAB = StyleTab

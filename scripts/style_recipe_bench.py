@@ -1,0 +1,85 @@
+"""Measure Style Transfer recipes: seconds to train, style of the sample, verbatim copying.
+
+Run: .venv/bin/python scripts/style_recipe_bench.py [recipe ...]
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from style_samples import CASUAL, FORMAL, words  # noqa: E402
+
+from llmbreaker.config import session_config  # noqa: E402
+from llmbreaker.style_metrics import formality, verbatim_share  # noqa: E402
+from llmbreaker.trainer import Trainer  # noqa: E402
+
+RECIPES = {
+    "w48b32": dict(n_embd=48, n_layer=2, n_head=4, block_size=32, batch_size=32,
+                   learning_rate=1e-2, max_iters=800, warmup_iters=30),
+    "i300": dict(n_embd=48, n_layer=2, n_head=4, block_size=32, batch_size=32,
+                 learning_rate=1e-2, max_iters=300, warmup_iters=30),
+    "d2i500": dict(n_embd=48, n_layer=2, n_head=4, block_size=32, batch_size=32,
+                   learning_rate=1e-2, max_iters=500, warmup_iters=30, dropout=0.2),
+    "final": dict(n_embd=48, n_layer=2, n_head=4, block_size=32, batch_size=32,
+                  learning_rate=1e-2, max_iters=600, warmup_iters=30, dropout=0.2),
+    "d3i800": dict(n_embd=48, n_layer=2, n_head=4, block_size=32, batch_size=32,
+                   learning_rate=1e-2, max_iters=800, warmup_iters=30, dropout=0.3),
+}  # fmt: skip
+PACE_2X = 0.025
+
+
+def real_word_share(sample: str, source: str) -> float:
+    """Share of the sample's words that are words of the source (a proxy for 'in style')."""
+    vocab = set(re.findall(r"[a-z']+", source.lower()))
+    found = re.findall(r"[a-z']+", sample.lower())
+    return sum(w in vocab for w in found) / max(1, len(found))
+
+
+def measure(name: str, text: str, label: str) -> None:
+    cfg = session_config("small", text=text, speed="2x", eval_interval=100, **RECIPES[name])
+    trainer = Trainer(cfg.model, cfg.train, text)
+    t0 = time.perf_counter()
+    last = None
+    for result in trainer.run():
+        if hasattr(result, "val_loss"):
+            last = result
+    wall = time.perf_counter() - t0
+    samples = [trainer.sample(400, seed=s)[0] for s in range(3)]
+    verbatim = sum(verbatim_share(s, text) for s in samples) / 3
+    real = sum(real_word_share(s, text) for s in samples) / 3
+    steps = cfg.train.max_iters
+    paced = max(wall, steps * PACE_2X)
+    print(
+        f"{name:9s} {label:10s} steps {steps:4d} wall {wall:5.1f}s ({wall / steps * 1000:4.1f} "
+        f"ms/step) at-2x {paced:5.1f}s train {last.train_loss:.2f} val {last.val_loss:.2f} "
+        f"words {real:.2f} "
+        f"verbatim20 {verbatim:.2f} formality {formality(samples[0]):3.0f}/{formality(text):3.0f}"
+    )
+    print("    ", samples[0][:240].replace("\n", " | "))
+
+
+def main() -> None:
+    torch.set_num_threads(1)
+    names = sys.argv[1:] or list(RECIPES)
+    texts = [
+        (words(FORMAL, 150), "formal150"),
+        (words(CASUAL, 300), "casual300"),
+        (words(FORMAL, 1000), "formal1000"),
+    ]
+    only = {"small": texts[:2], "big": texts[2:]}.get(names[0], texts)
+    names = names[1:] if names[0] in ("small", "big") else names
+    for name in names:
+        for text, label in only:
+            measure(name, text, label)
+
+
+if __name__ == "__main__":
+    main()
