@@ -1,0 +1,1 @@
+"""`llmbreaker bench`: the project's own measurements of learning speed, throughput, UI and memory."""

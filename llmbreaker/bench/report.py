@@ -1,0 +1,86 @@
+"""The bench's tables, printed with rich."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+
+def _s(value) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def print_report(result: dict, console: Console | None = None) -> None:
+    console = console or Console()
+    if "learning" in result:
+        table = Table(
+            title=f"1. Learning speed on {result['corpus']} "
+            f"({result['threads']} threads, evals included)"
+        )
+        for col in (
+            "recipe",
+            "params",
+            "steps/s",
+            "s to 2.2",
+            "s to 2.0",
+            "s to 1.9",
+            "s to 1.75",
+            "best val",
+            "x faster to 2.0",
+        ):
+            table.add_column(col, justify="right" if col != "recipe" else "left")
+        for c in result["learning"]:
+            to = c["seconds_to"]
+            best = min(v for _, _, v in c["points"])
+            table.add_row(
+                c["name"],
+                f"{c['params']:,}",
+                f"{c['steps_per_s']:.1f}",
+                _s(to["2.2"]),
+                _s(to["2.0"]),
+                _s(to["1.9"]),
+                _s(to["1.75"]),
+                f"{best:.3f}",
+                _s(c["ratio_to_reference"]["2.0"]),
+            )
+        console.print(table)
+    if "throughput" in result:
+        t = result["throughput"]
+        console.print(
+            f"2. Worker throughput ({t['preset']}): worker {t['worker_steps_per_s']} "
+            f"steps/s, bare loop {t['bare_steps_per_s']} steps/s, ratio {t['ratio']}"
+        )
+    if "ui" in result:
+        ui = result["ui"]
+        if "error" in ui:
+            console.print(f"3. UI: {ui['error']}")
+        else:
+            table = Table(
+                title=f"3. UI at {ui.get('size', '1920x1080')}, a session training "
+                f"at max speed (first frame {ui.get('first_frame_s', '-')} s)"
+            )
+            for col in ("view", "p50 ms", "p95 ms", "p99 ms", "frames"):
+                table.add_column(col, justify="right" if col != "view" else "left")
+            for view, f in ui.get("frames", {}).items():
+                table.add_row(
+                    view, str(f.get("p50")), str(f.get("p95")), str(f.get("p99")), str(f.get("n"))
+                )
+            console.print(table)
+    if "latency_ms" in result:
+        lat = result["latency_ms"]
+        console.print(
+            "4. Command to acknowledgement: "
+            + ", ".join(f"{k} p50 {v.get('p50')} ms p95 {v.get('p95')} ms" for k, v in lat.items())
+        )
+    mem = []
+    if "worker_memory_mb" in result:
+        w = result["worker_memory_mb"]
+        mem.append(f"worker {w['start']} -> {w['end']} MB over {w['seconds']:.0f} s")
+    ui_mem = result.get("ui", {}).get("memory_mb")
+    if ui_mem:
+        mem.append(
+            f"UI {ui_mem.get('start')} -> {ui_mem.get('end')} MB over "
+            f"{ui_mem.get('seconds', 0):.0f} s of training and landing animation"
+        )
+    if mem:
+        console.print("5. Memory (resident): " + "; ".join(mem))

@@ -1,0 +1,144 @@
+"""Runs the five bench sections and gathers one JSON-able result."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, replace
+
+from llmbreaker.bench import learning, worker_speed
+from llmbreaker.bench.recipes import REFERENCE, Recipe, preset_recipes
+from llmbreaker.config import DEFAULT_PRESET, session_config
+from llmbreaker.session_manager import SessionManager
+
+
+@dataclass(frozen=True)
+class BenchOptions:
+    """How long and on what each section runs."""
+
+    text: str
+    corpus: str
+    threads: int = 2
+    learn_budget: float = 60.0  # seconds per preset
+    reference_budget: float = 180.0  # the reference runs its 2000 iterations or this long
+    recipes: tuple[str, ...] = ()  # empty: every preset
+    throughput_seconds: float = 10.0
+    latency_rounds: int = 20
+    ui_seconds: float = 6.0  # per tab
+    soak_seconds: float = 120.0
+    one_thread: bool = True
+
+
+def run_all(opts: BenchOptions, sections: set[str], say=print) -> dict:
+    result: dict = {
+        "corpus": opts.corpus,
+        "threads": opts.threads,
+        "cpu_count": os.cpu_count(),
+        "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+    }
+    if "learning" in sections:
+        say("learning speed ...")
+        result["learning"] = learning_section(opts, say)
+    if "throughput" in sections or "latency" in sections or "memory" in sections:
+        manager = SessionManager()
+        try:
+            cfg = session_config(
+                DEFAULT_PRESET, text=opts.text[:400_000], max_iters=10_000, eval_interval=10_000
+            )
+            if "throughput" in sections:
+                say("worker throughput ...")
+                bare = worker_speed.bare_steps_per_s(
+                    cfg, opts.text[:400_000], opts.throughput_seconds
+                )
+                worker = worker_speed.worker_steps_per_s(manager, cfg, opts.throughput_seconds)
+                result["throughput"] = {
+                    "preset": DEFAULT_PRESET,
+                    "bare_steps_per_s": round(bare, 2),
+                    "worker_steps_per_s": round(worker, 2),
+                    "ratio": round(worker / bare, 3) if bare else None,
+                }
+            if "latency" in sections:
+                say("command latency ...")
+                result["latency_ms"] = worker_speed.command_latency(
+                    manager, cfg, opts.latency_rounds
+                )
+            if "memory" in sections:
+                say(f"worker memory over {opts.soak_seconds:.0f} s of training ...")
+                result["worker_memory_mb"] = worker_memory(manager, cfg, opts.soak_seconds)
+        finally:
+            manager.close()
+    if "ui" in sections:
+        say("UI frame times ...")
+        result["ui"] = ui_section(opts)
+    return result
+
+
+def learning_section(opts: BenchOptions, say) -> list[dict]:
+    recipes = [r for r in preset_recipes() if not opts.recipes or r.name in opts.recipes]
+    runs: list[tuple[Recipe, int, float]] = [(r, opts.threads, opts.learn_budget) for r in recipes]
+    if opts.one_thread:
+        default = next((r for r in recipes if r.name == DEFAULT_PRESET), None)
+        if default is not None:
+            runs.append((replace(default, name=f"{default.name}@1thread"), 1, opts.learn_budget))
+    runs.append((REFERENCE, opts.threads, opts.reference_budget))
+    curves = []
+    for recipe, threads, budget in runs:
+        curve = learning.race(recipe, opts.text, budget, threads)
+        say(
+            f"  {recipe.name}: {curve.steps_per_s:.1f} steps/s, best val "
+            f"{min(v for _, _, v in curve.points):.3f}"
+        )
+        curves.append(curve.as_dict())
+    ref = curves[-1]["seconds_to"]
+    for curve in curves:
+        curve["ratio_to_reference"] = {
+            t: round(ref[t] / s, 2) if s and ref[t] else None
+            for t, s in curve["seconds_to"].items()
+        }
+    return curves
+
+
+def worker_memory(manager: SessionManager, cfg, seconds: float) -> dict:
+    from llmbreaker import messages as m
+
+    sid = manager.start(replace(cfg, speed="max", start_paused=False))
+    manager.wait_for(sid, (m.Metrics,), 120)
+    start = worker_speed.rss_mb(manager.pid(sid))
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        manager.poll(0.01)
+        time.sleep(0.2)
+    end = worker_speed.rss_mb(manager.pid(sid))
+    manager.close_session(sid)
+    return {"start": start, "end": end, "seconds": seconds}
+
+
+def ui_section(opts: BenchOptions) -> dict:
+    """Frame times and UI memory, measured by the exhibit itself in a headless subprocess."""
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    cmd = [
+        sys.executable,
+        "-m",
+        "game.bench_ui",
+        "--seconds",
+        str(opts.ui_seconds),
+        "--soak",
+        str(min(opts.soak_seconds, 600)),
+    ]
+    try:
+        done = subprocess.run(
+            cmd,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120 + opts.ui_seconds * 10 + opts.soak_seconds * 2,
+        )
+    except subprocess.TimeoutExpired:
+        return {"error": "the UI bench timed out"}
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        return {"error": f"the UI bench failed: {last}"}
+    return json.loads(done.stdout.strip().splitlines()[-1])

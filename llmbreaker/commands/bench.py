@@ -1,0 +1,104 @@
+"""`llmbreaker bench`: measure learning speed, worker throughput, UI frames, latency, memory."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from dataclasses import replace
+from pathlib import Path
+
+SECTIONS = ("learning", "throughput", "ui", "latency", "memory")
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "bench",
+        help="measure the project's speed",
+        description="Print a table of learning speed, worker throughput, UI frame times, "
+        "command latency and memory; write JSON and a PNG plot under bench-results/.",
+    )
+    parser.add_argument(
+        "--corpus",
+        metavar="PATH",
+        help="text to learn (default: the prepared Shakespeare); the reference "
+        "corpus is ../shared/datasets/tinyshakespeare.txt",
+    )
+    parser.add_argument("--quick", action="store_true", help="short runs; under two minutes")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=SECTIONS,
+        metavar="SECTION",
+        help=f"run only some sections: {', '.join(SECTIONS)}",
+    )
+    parser.add_argument("--presets", nargs="+", metavar="NAME", help="learning: only these presets")
+    parser.add_argument("--budget", type=float, metavar="S", help="learning: seconds per preset")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=min(2, os.cpu_count() or 1),
+        help="torch threads for the learning runs (default 2)",
+    )
+    parser.add_argument(
+        "--soak",
+        type=float,
+        metavar="S",
+        help="memory: seconds of training and landing animation (default 120)",
+    )
+    parser.add_argument("--out", default="bench-results", help="folder for JSON and PNG")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from llmbreaker.bench.plot import plot_curves
+    from llmbreaker.bench.report import print_report
+    from llmbreaker.bench.runner import BenchOptions, run_all
+    from llmbreaker.datasets import default_dataset, load_corpus
+    from llmbreaker.text_input import load_file
+
+    if args.corpus:
+        text, corpus = load_file(args.corpus).text, args.corpus
+    else:
+        corpus = default_dataset()
+        text = load_corpus(corpus)
+    opts = BenchOptions(
+        text=text, corpus=corpus, threads=args.threads, recipes=tuple(args.presets or ())
+    )
+    if args.quick:
+        opts = BenchOptions(
+            text=text,
+            corpus=corpus,
+            threads=args.threads,
+            recipes=tuple(args.presets or ("seed", "small")),
+            learn_budget=10,
+            reference_budget=12,
+            throughput_seconds=4,
+            latency_rounds=5,
+            ui_seconds=2,
+            soak_seconds=8,
+            one_thread=False,
+        )
+    if args.budget:
+        opts = replace(
+            opts,
+            learn_budget=args.budget,
+            reference_budget=max(args.budget, opts.reference_budget)
+            if not args.quick
+            else args.budget,
+        )
+    if args.soak is not None:
+        opts = replace(opts, soak_seconds=args.soak)
+    sections = set(args.only or SECTIONS)
+    result = run_all(opts, sections, say=lambda s: print(s, flush=True))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    json_path = out / f"bench-{stamp}.json"
+    json_path.write_text(json.dumps(result, indent=2))
+    if "learning" in result:
+        result["plot"] = str(plot_curves(result["learning"], out / f"bench-{stamp}.png"))
+    print_report(result)
+    print(f"wrote {json_path}" + (f" and {result['plot']}" if "plot" in result else ""))
+    return 0
