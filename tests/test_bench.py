@@ -1,4 +1,4 @@
-"""`llmbreaker bench` runs end to end on a tiny setting and writes valid JSON (no timing asserted)."""
+"""`llmbreaker bench` runs end to end on a tiny setting and writes valid JSON (no timing)."""
 
 import json
 import subprocess

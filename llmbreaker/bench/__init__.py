@@ -1,1 +1,1 @@
-"""`llmbreaker bench`: the project's own measurements of learning speed, throughput, UI and memory."""
+"""`llmbreaker bench`: measured learning speed, throughput, UI frame times, latency, memory."""
