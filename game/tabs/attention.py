@@ -67,6 +67,8 @@ class AttentionTab(Tab):
         self.shown = None  # (layer, head, T) blended attention on screen
         self.captions: dict = {}
         self._cache_key = None
+        self.tiles: dict = {}  # (layer, head) -> tile rect, as last drawn
+        self.detail_rect = None  # the detail heatmap's rect, as last drawn
 
     # ------------------------------------------------------------------ actions
 

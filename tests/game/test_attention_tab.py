@@ -1,0 +1,154 @@
+"""The Attention Cinema tab: real checkpoints reach the tiles, blends, 3D fallback, GIF export."""
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import time
+
+import numpy as np
+import pygame
+import pytest
+
+from game.attention.colormap import colour_of
+from game.attention.heatmap import cell_rect
+from game.gl import context as gl_context
+from game.sessions import Sessions
+from game.tabs.attention import AttentionTab
+from game.tabs.base import AppContext
+from game.theme import Theme
+from llmbreaker import messages as m
+from llmbreaker.config import session_config
+from llmbreaker.session_manager import SessionManager
+from llmbreaker.session_state import SessionState
+
+SIZE = (1280, 720)
+TOLERANCE = 3
+
+
+class FakeSessions:
+    """Enough of game.sessions.Sessions to show synthetic checkpoints without a worker."""
+
+    def __init__(self, attention: list[np.ndarray], probe: str) -> None:
+        state = SessionState(label="synthetic")
+        layers, heads = attention[0].shape[:2]
+        state.apply(m.Started(1, "abc", probe, "", 100, layers, heads, 10))
+        for index, frame in enumerate(attention):
+            state.apply(m.Checkpoint(index * 10, 2.0, 2.0, "", (), frame))
+        session = type("S", (), {"sid": "watch", "state": state})()
+        self.by_id = {"watch": session}
+
+
+def make_tab(sessions, toasts=None) -> AttentionTab:
+    pygame.font.init()
+    sink = toasts if toasts is not None else []
+    ctx = AppContext(Theme(SIZE), sessions, lambda text, kind: sink.append(text))
+    return AttentionTab(ctx)
+
+
+def settle(tab, position: float | None = None) -> pygame.Surface:
+    """Update, optionally pin the timeline, and draw one frame."""
+    tab.update(1 / 30)
+    if position is not None:
+        tab.timeline.follow_live = False
+        tab.timeline.position = tab.timeline.target = position
+    surface = pygame.Surface(SIZE)
+    tab.draw(surface, surface.get_rect())
+    return surface
+
+
+def pixel(surface, tile, cells, query, key):
+    return tuple(surface.get_at(cell_rect(tile, cells, query, key).center))[:3]
+
+
+def close(a, b) -> bool:
+    return all(abs(x - y) <= TOLERANCE for x, y in zip(a, b, strict=True))
+
+
+@pytest.fixture(scope="module")
+def live_sessions():
+    sessions = Sessions(SessionManager())
+    sessions.start("watch", session_config("seed", dataset="tiny", max_iters=30, eval_interval=10))
+    deadline = time.monotonic() + 40
+    while len(sessions.get("watch").state.checkpoints) < 2 and time.monotonic() < deadline:
+        sessions.pump(0.01)
+        time.sleep(0.02)
+    yield sessions
+    sessions.close()
+
+
+def test_real_worker_attention_reaches_the_tiles(live_sessions):
+    tab = make_tab(live_sessions)
+    state = live_sessions.get("watch").state
+    assert len(state.checkpoints) >= 2, "the worker produced no checkpoints"
+    surface = settle(tab, position=1.0)
+    weights = state.checkpoints[1].attention
+    cells = weights.shape[-1]
+    for (layer, head), tile in tab.tiles.items():
+        for query, key in ((0, 0), (5, 4), (cells - 1, 0), (cells - 1, cells - 1), (3, 9)):
+            expected = colour_of(weights[layer, head, query, key])
+            assert close(pixel(surface, tile, cells, query, key), expected), (layer, head, query)
+
+
+def test_halfway_between_checkpoints_draws_the_blend(live_sessions):
+    tab = make_tab(live_sessions)
+    state = live_sessions.get("watch").state
+    surface = settle(tab, position=0.5)
+    a, b = state.checkpoints[0].attention, state.checkpoints[1].attention
+    cells = a.shape[-1]
+    tile = tab.tiles[(0, 0)]
+    for query, key in ((1, 0), (2, 1), (7, 3), (cells - 1, cells - 2)):
+        expected = colour_of(0.5 * (a[0, 0, query, key] + b[0, 0, query, key]))
+        assert close(pixel(surface, tile, cells, query, key), expected)
+
+
+def synthetic_tab(toasts=None):
+    probe = "abcabcabcabcabca"
+    t = len(probe)
+    first = np.zeros((1, 2, t, t), np.float32)
+    first[..., 0] = 1.0
+    second = np.broadcast_to(np.eye(t, dtype=np.float32), (1, 2, t, t)).copy()
+    return make_tab(FakeSessions([first, second], probe), toasts)
+
+
+def test_overview_and_detail_keys(tmp_path, monkeypatch):
+    tab = synthetic_tab()
+    settle(tab, position=1.0)
+    tab.handle_action("right")
+    assert tab.selected == (0, 1)
+    tab.handle_action("view")
+    surface = settle(tab)
+    assert tab.detail
+    tab.handle_action("down")
+    assert tab.cursor[0] >= 1
+    tab.handle_action("first")
+    for _ in range(40):
+        tab.update(1 / 30)
+    assert tab.timeline.position == 0.0 and tab.source.steps == [0, 10]
+    assert surface.get_at((5, 5))[:3] == tab.theme.colour["bg"]
+
+
+def test_3d_falls_back_to_2d_with_a_notice(monkeypatch):
+    failure = gl_context.GLContext(None, "forced failure")
+    monkeypatch.setattr(gl_context, "shared_context", lambda: failure)
+    toasts: list[str] = []
+    tab = synthetic_tab(toasts)
+    tab.handle_action("dims")
+    surface = settle(tab, position=1.0)
+    assert tab.detail and not tab.three_d
+    assert "not available" in tab.notice and toasts
+    # the 2D heatmap is on screen: a diagonal cell is dark blue, one above it white
+    heat = tab.detail_rect
+    assert close(pixel(surface, heat, 16, 4, 4), colour_of(1.0))
+    assert close(pixel(surface, heat, 16, 4, 5), colour_of(0.0))
+
+
+def test_gif_export_key(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    toasts: list[str] = []
+    tab = synthetic_tab(toasts)
+    settle(tab)
+    tab.handle_action("gif")
+    gifs = list((tmp_path / "exports").glob("*.gif"))
+    assert len(gifs) == 1 and "2 frames" in toasts[-1]
