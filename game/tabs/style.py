@@ -159,13 +159,13 @@ class StyleTab(Tab):
     # ------------------------------------------------------------------ events
 
     def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.TEXTINPUT and self._swallow_text:
+            self._swallow_text = False
+            return True
         if self.path_prompt.handle_event(event):
             return True
         if event.type == pygame.DROPFILE:
             self.open_file(event.file)
-            return True
-        if event.type == pygame.TEXTINPUT and self._swallow_text:
-            self._swallow_text = False
             return True
         if event.type == pygame.KEYDOWN:
             self._swallow_text = False
@@ -194,6 +194,7 @@ class StyleTab(Tab):
                 self.box.refused = None
         elif action == "open":
             self.path_prompt.show()
+            self._swallow_text = True
         elif action == "example":
             self._example = (self._example + 1) % len(EXAMPLES)
             self.from_file = None

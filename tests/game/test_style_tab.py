@@ -1,0 +1,191 @@
+"""Style Transfer tab, driven headless: typing, paste, files, bad input, training, metrics."""
+
+from __future__ import annotations
+
+import os
+import time
+import zipfile
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+import game.tabs.style as style_module  # noqa: E402
+from game.app import App  # noqa: E402
+from game.style import clipboard, recipe  # noqa: E402
+from game.style.examples import EXAMPLES  # noqa: E402
+
+EXAMPLE = EXAMPLES[0][1]  # about 210 words
+
+
+@pytest.fixture
+def app():
+    app = App(size=(1280, 720))
+    app.switch("dashboard")
+    app.dashboard.select("3")
+    app.frame()
+    yield app
+    app.close()
+
+
+def tab(app):
+    return app.dashboard.tab
+
+
+def press(app, key, mod=0, char=""):
+    """A key as SDL delivers it: KEYDOWN, then TEXTINPUT for a printable character."""
+    app.inject(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=char, scancode=0))
+    if char and not mod & pygame.KMOD_CTRL:
+        app.inject(pygame.event.Event(pygame.TEXTINPUT, text=char))
+    app.frame()
+
+
+def type_text(app, text):
+    for char in text:
+        app.inject(pygame.event.Event(pygame.TEXTINPUT, text=char))
+    app.frame()
+
+
+def paste(app, text):
+    clipboard.put_text(text)
+    press(app, pygame.K_v, pygame.KMOD_CTRL)
+
+
+def test_typing_shows_metadata_and_validation(app):
+    press(app, pygame.K_e, char="e")  # focuses the box; its own "e" is not typed
+    assert tab(app).box.focused and tab(app).box.text == ""
+    type_text(app, "Hello there, friend")
+    assert tab(app).status == "invalid"
+    assert "too short" in tab(app).check.message
+    assert (tab(app).check.characters, tab(app).check.words) == (19, 3)
+    type_text(app, " and more words here" * 12)
+    assert tab(app).check.words == 51 and tab(app).status == "ready"
+    press(app, pygame.K_BACKSPACE)
+    press(app, pygame.K_HOME, pygame.KMOD_CTRL)  # Home alone goes to the visual line start
+    press(app, pygame.K_DELETE)
+    assert tab(app).box.text.startswith("ello there") and tab(app).box.text.endswith("her")
+
+
+def test_digits_type_in_the_box_and_escape_gives_keys_back(app):
+    press(app, pygame.K_e, char="e")
+    press(app, pygame.K_1, char="1")
+    assert tab(app).box.text == "1" and app.dashboard.tab.id == "style"
+    press(app, pygame.K_ESCAPE)
+    assert not tab(app).box.focused and app.scene.name == "dashboard"
+    press(app, pygame.K_1, char="1")
+    assert app.dashboard.tab.id != "style"
+
+
+def test_paste_select_all_and_copy(app):
+    paste(app, EXAMPLE)
+    assert tab(app).box.text == EXAMPLE and tab(app).status == "ready"
+    press(app, pygame.K_a, pygame.KMOD_CTRL)
+    press(app, pygame.K_c, pygame.KMOD_CTRL)
+    assert clipboard.get_text() == EXAMPLE
+    type_text(app, "x")
+    assert tab(app).box.text == "x"
+
+
+def test_filtered_characters_get_a_notice(app):
+    paste(app, EXAMPLE + " \U0001f600\U0001f600")
+    assert tab(app).status == "ready"
+    assert "Removed 2 unsupported characters" in (tab(app).check.notice or "")
+
+
+def test_docx_written_by_python_docx_loads_when_dropped(app, tmp_path):
+    import docx
+
+    document = docx.Document()
+    for paragraph in EXAMPLE.split("\n\n"):
+        document.add_paragraph(paragraph)
+    path = tmp_path / "essay.docx"
+    document.save(path)
+    app.inject(pygame.event.Event(pygame.DROPFILE, file=str(path)))
+    app.frame()
+    assert "second quarter roadmap" in tab(app).box.text
+    assert tab(app).status == "ready" and "essay.docx" in tab(app).check.message
+
+
+def test_path_prompt_opens_a_text_file(app, tmp_path):
+    path = tmp_path / "mine.txt"
+    path.write_text(EXAMPLE, encoding="utf-8")
+    press(app, pygame.K_o, char="o")
+    type_text(app, str(path))
+    press(app, pygame.K_RETURN)
+    assert tab(app).box.text == EXAMPLE.strip()
+
+
+def _bad_files(tmp_path):
+    empty = tmp_path / "empty.docx"
+    import docx
+
+    docx.Document().save(empty)
+    corrupt = tmp_path / "corrupt.docx"
+    corrupt.write_bytes(b"PK\x03\x04 this is not really a zip")
+    wrong = tmp_path / "paper.pdf"
+    wrong.write_text("%PDF-1.4 " + EXAMPLE)
+    binary = tmp_path / "program.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as f:
+        f.truncate(11 * 1024 * 1024)  # sparse: no disk used
+    return [
+        (empty, "no text"),
+        (corrupt, "damaged"),
+        (wrong, "Unsupported file type"),
+        (binary, "binary"),
+        (huge, "File too large"),
+    ]
+
+
+def test_each_bad_file_says_why_and_keeps_the_text(app, tmp_path):
+    paste(app, EXAMPLE)
+    for path, expected in _bad_files(tmp_path):
+        app.inject(pygame.event.Event(pygame.DROPFILE, file=str(path)))
+        app.frame()
+        assert expected in tab(app).inline_error, path.name
+        assert any(expected in message for message in app.toasts.messages), path.name
+        assert tab(app).box.text == EXAMPLE and tab(app).status == "ready"
+    assert zipfile.is_zipfile(tmp_path / "empty.docx")
+
+
+def test_too_long_paste_is_refused_and_text_kept(app):
+    paste(app, EXAMPLE)
+    paste(app, "word " * 12_000)  # 60,000 characters
+    assert tab(app).box.text == EXAMPLE
+    assert "Text too long" in tab(app).inline_error and "Max 50,000" in tab(app).inline_error
+
+
+def test_training_too_short_text_is_refused(app):
+    paste(app, "Only a few words here.")
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_RETURN)
+    assert tab(app).session is None
+    assert "too short" in tab(app).inline_error
+
+
+def test_training_gives_generated_text_and_both_metric_sets(app, monkeypatch):
+    def quick(text):
+        return recipe.style_session_config(text, speed="max", max_iters=60, eval_interval=30)
+
+    monkeypatch.setattr(style_module, "style_session_config", quick)
+    paste(app, EXAMPLE)
+    press(app, pygame.K_RETURN, pygame.KMOD_CTRL)  # Ctrl+Enter trains, even from the box
+    deadline = time.monotonic() + 60
+    view = tab(app)
+    while time.monotonic() < deadline:
+        app.frame()
+        state = view.session.state
+        if state.last_generated is not None and view.result is not None:
+            break
+        time.sleep(0.02)
+    assert view.mode == "results" and view.status == "completed"
+    assert len(view.side.generated) > 100
+    result = view.result
+    assert all(value is not None for value in (*result.formality, *result.sentence_length))
+    assert all(value is not None for value in result.richness)
+    assert 0 < result.avg_prob <= 1 and result.perplexity > 1
+    assert 0 <= result.verbatim <= 1
+    assert "Copied verbatim" in view.side.footer
