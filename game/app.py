@@ -1,0 +1,197 @@
+"""The one loop owner: window, key dispatch, session pumping, scenes, overlays, 30 FPS."""
+
+from __future__ import annotations
+
+import collections
+import os
+import time
+
+import pygame
+
+from game.keys import GLOBAL, GLOBAL_BINDINGS, KeyMap, event_key
+from game.scenes.dashboard import DashboardScene
+from game.scenes.landing import LandingScene
+from game.sessions import Sessions
+from game.tabs.base import AppContext
+from game.theme import Theme
+from game.widgets.help_overlay import HelpOverlay
+from game.widgets.toast import Toasts
+from llmbreaker import messages as m
+
+FPS = 30
+POLL_BUDGET = 0.004  # seconds per frame spent draining worker events
+MIN_SIZE = (960, 540)
+
+
+class App:
+    """Create with a size, then `run()`; a test pilot calls `frame(dt)` itself instead."""
+
+    def __init__(
+        self,
+        size=(1280, 720),
+        fullscreen=False,
+        clock=None,
+        manager=None,
+        datasets=None,
+        training=None,
+        kiosk=False,
+        remap=None,
+    ) -> None:
+        self.launched = clock() if clock else time.perf_counter()
+        self.clock = clock or time.perf_counter
+        pygame.display.init()
+        pygame.font.init()
+        pygame.display.set_caption("LLMBreaker")
+        self.fullscreen, self.kiosk = fullscreen, kiosk
+        self.windowed_size = size
+        self.screen = self._open_window(size, fullscreen)
+        if kiosk:
+            pygame.mouse.set_visible(False)
+        self.theme = Theme(self.screen.get_size())
+        if manager is None:
+            from llmbreaker.session_manager import SessionManager  # torch-free
+
+            manager = SessionManager()
+        self.sessions = Sessions(manager)
+        self.toasts = Toasts(self.theme)
+        self.ctx = AppContext(self.theme, self.sessions, self.toasts.push, datasets, training or {})
+        self.keymap = KeyMap(list(GLOBAL_BINDINGS), remap)
+        self.help = HelpOverlay(self.theme, self.keymap, {})
+        self.scenes = {"landing": LandingScene(self.ctx)}
+        self.scene = self.scenes["landing"]
+        self.scene.enter()
+        self.running = True
+        self.pending: list[pygame.event.Event] = []
+        self.frame_times: collections.deque[float] = collections.deque(maxlen=900)
+        self.first_frame_seconds: float | None = None
+
+    # ------------------------------------------------------------------ window
+
+    def _open_window(self, size, fullscreen: bool) -> pygame.Surface:
+        if fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+    def toggle_fullscreen(self) -> None:
+        self.fullscreen = not self.fullscreen
+        self.screen = self._open_window(self.windowed_size, self.fullscreen)
+        self.theme.resize(self.screen.get_size())
+
+    # ------------------------------------------------------------------ scenes
+
+    @property
+    def dashboard(self) -> DashboardScene:
+        """Built on first use, so the landing's first frame is not kept waiting."""
+        if "dashboard" not in self.scenes:
+            dashboard = DashboardScene(self.ctx)
+            self.scenes["dashboard"] = dashboard
+            for tab in dashboard.tabs:
+                self.keymap.add([b for b in tab.bindings if b.scope == tab.id])
+            self.help.scope_titles.update(
+                {tab.id: f"{tab.key}  {tab.title}" for tab in dashboard.tabs}
+            )
+        return self.scenes["dashboard"]
+
+    def switch(self, name: str) -> None:
+        target = self.dashboard if name == "dashboard" else self.scenes[name]
+        self.scene.exit()
+        self.scene = target
+        self.scene.enter()
+
+    # ------------------------------------------------------------------ events
+
+    def inject(self, event: pygame.event.Event) -> None:
+        """Queue a synthetic event for the next frame (the test pilot's keyboard)."""
+        self.pending.append(event)
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = self.kiosk
+        elif event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            self.screen = pygame.display.get_surface()
+            self.theme.resize(self.screen.get_size())
+        elif event.type == pygame.DROPFILE:
+            if self.scene.name != "dashboard":
+                self.switch("dashboard")
+            self.scene.handle_event(event)
+        elif event.type == pygame.KEYDOWN:
+            self.handle_key(event)
+        else:
+            self.scene.handle_event(event)
+
+    def handle_key(self, event: pygame.event.Event) -> None:
+        key = event_key(event)
+        if self.help.visible:
+            found = self.keymap.action_for(key, [GLOBAL])
+            if found and found[1] in ("help", "back"):
+                self.help.visible = False
+            return
+        if self.scene.handle_event(event):  # e.g. a text field that takes typing
+            return
+        found = self.keymap.action_for(key, [*self.scene.scopes(), GLOBAL])
+        if found is None:
+            return
+        scope, action = found
+        if scope != GLOBAL or not self.global_action(action):
+            self.scene.handle_action(action)
+
+    def global_action(self, action: str) -> bool:
+        """Run an app-wide action; False lets the scene have it (e.g. back)."""
+        if action == "help":
+            _ = self.dashboard  # so the overlay lists every tab's keys
+            self.help.toggle()
+        elif action == "fullscreen":
+            self.toggle_fullscreen()
+        elif action == "screenshot":
+            self.screenshot()
+        elif action == "quit":
+            self.running = self.kiosk
+        else:
+            return False
+        return True
+
+    def screenshot(self, path: str | None = None) -> str:
+        path = path or time.strftime("llmbreaker-%Y%m%d-%H%M%S.png")
+        pygame.image.save(self.screen, path)
+        self.toasts.push(f"Saved {os.path.basename(path)}", "info")
+        return path
+
+    # ------------------------------------------------------------------ frame
+
+    def frame(self, dt: float = 1 / FPS) -> None:
+        """One frame: events, sessions, update, draw, flip."""
+        started = time.perf_counter()
+        events, self.pending = pygame.event.get() + self.pending, []
+        for event in events:
+            self.handle_event(event)
+        for sid, event in self.sessions.pump(POLL_BUDGET):
+            if isinstance(event, m.Error):
+                session = self.sessions.get(sid)
+                label = session.state.label if session else sid
+                self.toasts.push(f"{label}: {event.message}", "error")
+        self.scene.update(dt)
+        self.toasts.update(dt)
+        self.scene.draw(self.screen)
+        self.help.draw(self.screen, self.screen.get_rect())
+        self.toasts.draw(self.screen, self.screen.get_rect())
+        pygame.display.flip()
+        if self.first_frame_seconds is None:
+            self.first_frame_seconds = self.clock() - self.launched
+        self.frame_times.append(time.perf_counter() - started)
+        if self.scene.next_scene:
+            self.switch(self.scene.next_scene)
+
+    def run(self, max_frames: int | None = None) -> None:
+        ticker = pygame.time.Clock()
+        frames = 0
+        try:
+            while self.running and (max_frames is None or frames < max_frames):
+                dt = ticker.tick(FPS) / 1000
+                self.frame(min(dt, 0.1))
+                frames += 1
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self.sessions.close()
+        pygame.quit()

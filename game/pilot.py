@@ -1,0 +1,84 @@
+"""A headless test pilot: press keys, step frames on a fake clock, read pixels and state."""
+
+from __future__ import annotations
+
+import time
+
+import pygame
+
+from game.app import App
+
+KEY_ALIASES = {"enter": "return", "esc": "escape"}
+
+
+class FakeClock:
+    """A clock that only moves when the pilot steps a frame."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class Pilot:
+    """Drives an App frame by frame (the habit of Textual's App.run_test and Pilot)."""
+
+    def __init__(self, app: App, clock: FakeClock | None = None) -> None:
+        self.app = app
+        self.clock = clock
+
+    @property
+    def scene(self):
+        return self.app.scene
+
+    @property
+    def tab(self):
+        return getattr(self.app.scene, "tab", None)
+
+    def press(self, *keys: str, frames: int = 1) -> None:
+        """Press keys by name ("space", "right", "ctrl+q") or as typed characters ("?")."""
+        for name in keys:
+            self.app.inject(key_event(name))
+            self.frames(frames)
+
+    def drop(self, path: str) -> None:
+        self.app.inject(pygame.event.Event(pygame.DROPFILE, file=str(path)))
+        self.frames(1)
+
+    def frames(self, count: int = 1, dt: float = 1 / 30) -> None:
+        for _ in range(count):
+            if self.clock:
+                self.clock.now += dt
+            self.app.frame(dt)
+
+    def until(self, predicate, timeout: float = 30.0, dt: float = 1 / 30) -> bool:
+        """Step frames (the real workers keep running) until predicate() or a real timeout."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.frames(1, dt)
+            if predicate():
+                return True
+            time.sleep(0.005)
+        return False
+
+    def pixel(self, x: int, y: int) -> tuple[int, int, int]:
+        return tuple(self.app.screen.get_at((x, y)))[:3]
+
+
+def key_event(name: str) -> pygame.event.Event:
+    """A KEYDOWN as SDL would send it, modifiers and typed character included."""
+    *mods, key = name.split("+") if len(name) > 1 else [name]
+    key = KEY_ALIASES.get(key, key)
+    mod = 0
+    if "ctrl" in mods:
+        mod |= pygame.KMOD_CTRL
+    if "alt" in mods:
+        mod |= pygame.KMOD_ALT
+    if key == "?":
+        return pygame.event.Event(
+            pygame.KEYDOWN, key=pygame.K_SLASH, mod=pygame.KMOD_SHIFT, unicode="?"
+        )
+    code = pygame.key.key_code(key)
+    typed = key if len(key) == 1 else (" " if key == "space" else "")
+    return pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=typed, scancode=0)

@@ -1,0 +1,1 @@
+"""Scenes: the landing/attract screen and the dashboard."""

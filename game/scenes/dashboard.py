@@ -1,0 +1,85 @@
+"""The dashboard: header, tab bar and the active tab; hidden tabs stay alive and keep training."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.scenes.base import Scene
+from game.tabs import build_tabs
+from game.widgets.header import Header
+
+
+class DashboardScene(Scene):
+    name = "dashboard"
+
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self.header = Header(ctx.theme, ctx.sessions)
+        self.tabs = build_tabs(ctx)
+        self.active = 0
+
+    @property
+    def tab(self):
+        return self.tabs[self.active]
+
+    def scopes(self) -> list[str]:
+        return [self.tab.id, self.name]
+
+    def enter(self) -> None:
+        super().enter()
+        self.tab.enter()
+
+    def select(self, key: str) -> None:
+        for index, tab in enumerate(self.tabs):
+            if tab.key == key and index != self.active:
+                self.tab.exit()
+                self.active = index
+                self.tab.enter()
+
+    def handle_action(self, action: str) -> bool:
+        if action.startswith("tab:"):
+            self.select(action.split(":", 1)[1])
+            return True
+        if action == "back":
+            self.next_scene = "landing"
+            return True
+        return self.tab.handle_action(action)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        return self.tab.handle_event(event)
+
+    def update(self, dt: float) -> None:
+        self.header.update(dt)
+        for tab in self.tabs:  # hidden tabs keep following their sessions
+            tab.update(dt)
+
+    def layout(self, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+        theme = self.theme
+        header = pygame.Rect(rect.x, rect.y, rect.w, self.header.height())
+        bar = pygame.Rect(rect.x, header.bottom, rect.w, theme.px(7))
+        body = pygame.Rect(rect.x, bar.bottom, rect.w, rect.bottom - bar.bottom)
+        return header, bar, body
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(self.theme.colour["bg"])
+        header, bar, body = self.layout(surface.get_rect())
+        self.header.draw(surface, header)
+        self._draw_tab_bar(surface, bar)
+        self.tab.draw(surface, body.inflate(-self.theme.px(6), -self.theme.px(4)))
+
+    def _draw_tab_bar(self, surface, rect: pygame.Rect) -> None:
+        theme = self.theme
+        x = rect.x + theme.px(3)
+        for index, tab in enumerate(self.tabs):
+            active = index == self.active
+            key = theme.text(tab.key, "sm", "cyan" if active else "dim", mono=True, bold=True)
+            label = theme.text(tab.title, "base", "text" if active else "dim", bold=active)
+            width = key.get_width() + theme.px(1.5) + label.get_width()
+            y = rect.centery
+            surface.blit(key, (x, y - key.get_height() // 2))
+            surface.blit(label, (x + key.get_width() + theme.px(1.5), y - label.get_height() // 2))
+            if active:
+                line = pygame.Rect(x, rect.bottom - theme.px(0.5), width, theme.px(0.5))
+                pygame.draw.rect(surface, theme.colour["blue"], line)
+            x += width + theme.px(6)
+        pygame.draw.line(surface, theme.colour["raised"], rect.bottomleft, rect.bottomright, 1)

@@ -1,0 +1,264 @@
+"""Watch It Learn: pick a corpus, train live, see the loss fall and gibberish turn into words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from game.keys import Binding
+from game.tabs.base import AppContext, Tab
+from game.tabs.watch_milestones import Milestones
+from game.theme import ease_out_cubic
+from game.widgets.dataset_picker import DatasetPicker, PickerEntry
+from game.widgets.error_panel import draw_error_panel
+from game.widgets.loss_chart import LossChart
+from game.widgets.text_progression import TextProgression
+from game.widgets.training_controls import SPEED_KEYS, TrainingControls
+from llmbreaker import messages as m
+from llmbreaker.config import DEFAULT_PRESET, session_config
+from llmbreaker.datasets import list_datasets
+from llmbreaker.errors import LLMBreakerError
+from llmbreaker.text_input import load_file
+
+SHOW_DATASETS = ("shakespeare", "poems", "childrens_stories")
+EXHIBIT_SPEED = "max"  # the exhibit's default: a visitor sees words within seconds
+CONFIRM_SECONDS = 4.0
+SCOPE = "watch"
+
+BINDINGS = [
+    Binding("space", "play_pause", "Start, pause or resume training", "play_pause", SCOPE),
+    Binding("s", "step", "One training step (while paused)", "step", SCOPE),
+    Binding("right", "next", "Next checkpoint; one step when paused at the newest", "next", SCOPE),
+    Binding("left", "previous", "Previous checkpoint: its point and its sample", "previous", SCOPE),
+    Binding("end", "latest", "Follow the newest checkpoint again", "latest", SCOPE),
+    *[
+        Binding(key, f"speed:{name}", f"Speed {name}", f"speed_{name}", SCOPE)
+        for name, key in SPEED_KEYS
+    ],
+    Binding("backspace", "stop", "Stop training", "stop", SCOPE),
+    Binding("r", "replay", "Replay from scratch (also restarts after a crash)", "replay", SCOPE),
+    Binding("up", "pick:-1", "Previous dataset", "pick_up", SCOPE),
+    Binding("down", "pick:1", "Next dataset", "pick_down", SCOPE),
+    Binding("return", "train_picked", "Train on the chosen dataset", "train_picked", SCOPE),
+]
+
+
+def bundled_entries(datasets) -> list[PickerEntry]:
+    infos = list_datasets() if datasets is None else datasets
+    shown = [i for i in infos if i.name in SHOW_DATASETS or datasets is not None]
+    return [PickerEntry.from_info(i) for i in shown or infos]
+
+
+class WatchTab(Tab):
+    id = SCOPE
+    title = "Watch It Learn"
+    key = "1"
+    bindings = BINDINGS
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.picker = DatasetPicker(ctx.theme, bundled_entries(ctx.datasets))
+        self.chart = LossChart(ctx.theme)
+        self.text = TextProgression(ctx.theme)
+        self.controls = TrainingControls(ctx.theme)
+        self.milestones: Milestones | None = None
+        self.speed = ctx.training.get("speed", EXHIBIT_SPEED)
+        self.caption_age = 0.0
+        self._generation = -1
+        self._confirm_left = 0.0
+
+    # ---------------------------------------------------------------- session
+
+    @property
+    def session(self):
+        return self.ctx.sessions.get(self.id)
+
+    @property
+    def state(self):
+        return self.session.state if self.session else None
+
+    def start(self, entry: PickerEntry | None = None) -> None:
+        entry = entry or self.picker.selected
+        if entry is None:
+            return
+        if not entry.available:
+            self.ctx.toast(
+                f"{entry.title} is not prepared yet. Run: llmbreaker datasets prepare", "error"
+            )
+            return
+        options = dict(self.ctx.training)
+        preset = options.pop("preset", DEFAULT_PRESET)
+        options.pop("speed", None)
+        try:
+            config = session_config(
+                preset,
+                dataset=entry.name,
+                text=entry.text,
+                label=entry.title,
+                speed=self.speed,
+                **options,
+            )
+        except LLMBreakerError as exc:
+            self.ctx.toast(exc.message, "error")
+            return
+        self.ctx.sessions.start(self.id, config)
+
+    def send(self, command: m.Command) -> None:
+        if self.session:
+            self.ctx.sessions.send(self.id, command)
+
+    # ---------------------------------------------------------------- input
+
+    def handle_action(self, action: str) -> bool:
+        state = self.state
+        status = state.status if state else None
+        if action == "play_pause":
+            if state is None or state.finished:
+                self.start() if state is None or status != "error" else self.ctx.sessions.restart(
+                    self.id
+                )
+            elif status == "paused":
+                self.send(m.Resume())
+            else:
+                self.send(m.Pause())
+        elif action == "step" or (
+            action == "next" and status == "paused" and self.chart.cursor is None
+        ):
+            if status == "paused":
+                self.send(m.Step())
+        elif action in ("next", "previous"):
+            self.chart.move_cursor(1 if action == "next" else -1)
+        elif action == "latest":
+            self.chart.cursor = None
+        elif action.startswith("speed:"):
+            self.speed = action.split(":", 1)[1]
+            self.send(m.SetSpeed(self.speed))
+        elif action == "stop":
+            if state and not state.finished:
+                self.send(m.Stop())
+        elif action == "replay":
+            if self.session:
+                self.ctx.sessions.restart(self.id)
+            else:
+                self.start()
+        elif action.startswith("pick:"):
+            self.picker.move(int(action.split(":", 1)[1]))
+        elif action == "train_picked":
+            self.train_picked(state)
+        else:
+            return False
+        return True
+
+    def train_picked(self, state) -> None:
+        """Start the picked corpus; replacing a run in progress takes a second Enter."""
+        if state and not state.finished and self._confirm_left <= 0:
+            self._confirm_left = CONFIRM_SECONDS
+            self.ctx.toast(
+                f"Press Enter again to stop this run and train on {self.picker.selected.title}",
+                "info",
+            )
+            return
+        self._confirm_left = 0.0
+        self.start()
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.DROPFILE:
+            self.load_dropped(event.file)
+            return True
+        return False
+
+    def load_dropped(self, path: str) -> None:
+        name = Path(path).name
+        try:
+            loaded = load_file(path)
+        except LLMBreakerError as exc:
+            self.ctx.toast(f"{name}: {exc.message}", "error")
+            return
+        self.picker.add(
+            PickerEntry(
+                f"Your file: {name}",
+                loaded.characters,
+                loaded.vocab_size,
+                loaded.words,
+                loaded.notice or "Your own text.",
+                text=loaded.text,
+            )
+        )
+        self.ctx.toast(f"Loaded {name}. Press Enter to train on it.", "info")
+
+    # ---------------------------------------------------------------- frame
+
+    def update(self, dt: float) -> None:
+        self._confirm_left = max(0.0, self._confirm_left - dt)
+        session = self.session
+        if session is None:
+            return
+        if session.generation != self._generation:
+            self._generation = session.generation
+            self.milestones = Milestones(session.config.dataset, session.config.text)
+            self.chart.cursor = None
+        state = session.state
+        self.speed = state.speed if state.info else self.speed
+        self.chart.set_checkpoints(state.checkpoints, state.max_iters)
+        self.chart.set_live(session.live_losses)
+        self.chart.update(dt)
+        self.text.set_samples(state.checkpoints)
+        self.text.selected = self.chart.cursor
+        self.text.update(dt)
+        before = len(self.milestones.captions)
+        self.milestones.update(state)
+        self.caption_age = 0.0 if len(self.milestones.captions) != before else self.caption_age + dt
+
+    def layout(self, rect: pygame.Rect) -> dict[str, pygame.Rect]:
+        theme = self.theme
+        gap = theme.px(3)
+        left_w = round(rect.w * 0.28)
+        picker_h = round(rect.h * 0.52)
+        right = pygame.Rect(rect.x + left_w + gap, rect.y, rect.w - left_w - gap, rect.h)
+        chart_h = round(right.h * 0.42)
+        caption_h = theme.px(7)
+        return {
+            "picker": pygame.Rect(rect.x, rect.y, left_w, picker_h),
+            "controls": pygame.Rect(
+                rect.x, rect.y + picker_h + gap, left_w, rect.h - picker_h - gap
+            ),
+            "chart": pygame.Rect(right.x, right.y, right.w, chart_h),
+            "caption": pygame.Rect(right.x, right.y + chart_h, right.w, caption_h),
+            "text": pygame.Rect(
+                right.x, right.y + chart_h + caption_h, right.w, right.h - chart_h - caption_h
+            ),
+            "right": right,
+        }
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        areas = self.layout(rect)
+        self.picker.draw(surface, areas["picker"])
+        self.controls.draw(surface, areas["controls"], self.state, self.speed)
+        state = self.state
+        if state and state.status == "error":
+            message = state.error.message if state.error else "The training process ended."
+            draw_error_panel(self.theme, surface, areas["right"], message)
+            return
+        self.chart.draw(surface, areas["chart"])
+        self._draw_caption(surface, areas["caption"])
+        self.text.draw(surface, areas["text"])
+
+    def _draw_caption(self, surface, rect: pygame.Rect) -> None:
+        theme = self.theme
+        if self.milestones is None or not self.milestones.latest:
+            caption = "Press Space to start training." if self.session is None else ""
+        else:
+            caption = self.milestones.latest
+        if not caption:
+            return
+        t = ease_out_cubic(self.caption_age / 0.4)
+        colour = "success" if caption.startswith(("First", "Validation", "Done")) else "text2"
+        label = theme.text(caption, "lg", colour, bold=True)
+        label.set_alpha(round(255 * t))
+        y = rect.centery - label.get_height() // 2 + round((1 - t) * theme.px(2))
+        surface.blit(label, (rect.x + theme.px(1), y))
+        label.set_alpha(None)
+
+
+TAB = WatchTab

@@ -1,0 +1,83 @@
+"""Captions at the moments worth pointing at: first real word, val loss below 2.0, done."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+
+from llmbreaker.datasets import load_corpus
+from llmbreaker.errors import LLMBreakerError
+from llmbreaker.session_state import SessionState
+
+WORD = re.compile(r"[A-Za-z]{3,}")
+MIN_WORD_COUNT = 2  # a word must occur this often in the corpus to count as "real"
+VAL_TARGET = 2.0
+
+
+def corpus_words(text: str) -> frozenset[str]:
+    """Lower-case words of three or more letters that the corpus uses at least twice."""
+    counts = Counter(word.lower() for word in WORD.findall(text))
+    return frozenset(word for word, n in counts.items() if n >= MIN_WORD_COUNT)
+
+
+def real_words(sample: str, vocabulary: frozenset[str]) -> list[str]:
+    return [w for w in WORD.findall(sample) if w.lower() in vocabulary]
+
+
+class Milestones:
+    """Watches one session's checkpoints and produces captions, each once."""
+
+    def __init__(self, dataset: str | None = None, text: str | None = None) -> None:
+        self.captions: list[tuple[int, str]] = []  # (step, caption), oldest first
+        self.vocabulary: frozenset[str] | None = None
+        self._seen = 0
+        self._found_word = self._below_target = self._done = False
+        self._loader = threading.Thread(target=self._load, args=(dataset, text), daemon=True)
+        self._loader.start()
+
+    def _load(self, dataset: str | None, text: str | None) -> None:
+        try:
+            self.vocabulary = corpus_words(text if text is not None else load_corpus(dataset or ""))
+        except (LLMBreakerError, OSError):
+            self.vocabulary = frozenset()
+
+    @property
+    def latest(self) -> str:
+        return self.captions[-1][1] if self.captions else ""
+
+    def update(self, state: SessionState) -> None:
+        checkpoints = state.checkpoints
+        while self._seen < len(checkpoints):
+            cp = checkpoints[self._seen]
+            if cp.step == 0:
+                self.captions.append((0, "Step 0: the untrained model types random characters."))
+            if not self._found_word and self.vocabulary and cp.step > 0:
+                words = real_words(cp.sample, self.vocabulary)
+                if words:
+                    self._found_word = True
+                    self.captions.append(
+                        (cp.step, f'First real word: "{words[0]}" at step {cp.step:,}.')
+                    )
+            elif self.vocabulary is None:
+                break  # wait for the word list before judging this checkpoint
+            if not self._below_target and cp.val_loss < VAL_TARGET:
+                self._below_target = True
+                self.captions.append(
+                    (
+                        cp.step,
+                        f"Validation loss below {VAL_TARGET:.1f} at step {cp.step:,}: "
+                        "it is learning how words are spelled.",
+                    )
+                )
+            self._seen += 1
+        done = state.completed
+        if done is not None and not self._done and self._seen >= len(checkpoints):
+            self._done = True
+            self.captions.append(
+                (
+                    done.step,
+                    f"Done in {done.wall_time:.1f} s: train loss {done.train_loss:.2f}, "
+                    f"validation {done.val_loss:.2f}.",
+                )
+            )

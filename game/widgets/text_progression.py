@@ -1,0 +1,129 @@
+"""Generated samples stacked by step; the newest types itself out, tinted by confidence."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.theme import Theme, mix
+from llmbreaker.messages import Checkpoint
+
+TYPE_SECONDS = 1.2  # a whole sample types out in about this long
+BUCKETS = 16  # confidence colours are quantised so glyphs can be cached
+NEWLINE = "¶"
+
+
+def confidence(prob: float) -> float:
+    """0 for a 1-in-100 guess, 1 for certainty, on a log scale."""
+    return min(1.0, max(0.0, (math.log10(max(prob, 1e-6)) + 2) / 2))
+
+
+def wrap(text: str, columns: int) -> list[tuple[int, int]]:
+    """(start, end) index ranges of lines, breaking at spaces where that wastes little room."""
+    lines, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + columns)
+        if end < len(text):
+            space = text.rfind(" ", start + columns * 2 // 3, end)
+            end = space + 1 if space >= 0 else end
+        lines.append((start, end))
+        start = end
+    return lines or [(0, 0)]
+
+
+class TextProgression:
+    """Reads checkpoints each frame; `selected` (an index) highlights one sample."""
+
+    def __init__(self, theme: Theme) -> None:
+        self.theme = theme
+        self.samples: list[Checkpoint] = []
+        self.selected: int | None = None
+        self.typed = 0.0  # characters of the newest sample shown so far
+        self._glyphs: dict[tuple, pygame.Surface] = {}
+        self.drawn_text = ""  # what the newest visible sample shows, for tests and captions
+
+    def set_samples(self, checkpoints: list[Checkpoint]) -> None:
+        if len(checkpoints) != len(self.samples):
+            self.typed = 0.0 if len(checkpoints) > len(self.samples) else float("inf")
+        self.samples = list(checkpoints)
+
+    @property
+    def typing_done(self) -> bool:
+        return not self.samples or self.typed >= len(self.samples[-1].sample)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        return False
+
+    def update(self, dt: float) -> None:
+        if self.samples:
+            length = len(self.samples[-1].sample)
+            self.typed = min(length, self.typed + dt * max(40.0, length / TYPE_SECONDS))
+
+    def _colour(self, prob: float):
+        bucket = round(confidence(prob) * (BUCKETS - 1)) / (BUCKETS - 1)
+        c = self.theme.colour
+        if bucket < 0.5:
+            return mix(c["faint"], c["light"], bucket * 2)
+        return mix(c["light"], c["text"], bucket * 2 - 1)
+
+    def _glyph(self, char: str, prob: float) -> pygame.Surface:
+        colour = self.theme.colour["dim"] if char == "\n" else self._colour(prob)
+        return self.theme.text(NEWLINE if char == "\n" else char, "lg", colour, mono=True)
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        theme = self.theme
+        inner = theme.panel(surface, rect, "Generated text  ·  brighter = more confident")
+        if not self.samples:
+            hint = theme.text("Samples appear here as the model trains.", "lg", "dim")
+            surface.blit(hint, hint.get_rect(center=inner.center))
+            return
+        font = theme.font("lg", mono=True)
+        advance, line_h = font.size("M")[0], round(font.get_linesize() * 1.1)
+        gutter = theme.px(14)
+        columns = max(10, (inner.w - gutter) // advance)
+        newest = len(self.samples) - 1
+        selected = newest if self.selected is None else self.selected
+        last = min(newest, selected + 1) if selected < newest else newest
+        bottom = inner.bottom
+        clip = surface.get_clip()
+        surface.set_clip(inner)
+        for index in range(last, -1, -1):
+            cp = self.samples[index]
+            shown = int(self.typed) if index == newest else len(cp.sample)
+            lines = wrap(cp.sample, columns)
+            height = len(lines) * line_h + theme.px(2)
+            top = bottom - height
+            if index == selected:
+                box = pygame.Rect(
+                    inner.x - theme.px(1), top - theme.px(0.5), inner.w + theme.px(2), height
+                )
+                pygame.draw.rect(surface, theme.colour["raised"], box, border_radius=theme.px(1))
+                pygame.draw.rect(
+                    surface, theme.colour["blue"], (box.x, box.y, theme.px(0.5), box.h)
+                )
+            label = theme.text(
+                f"step {cp.step:,}", "sm", "cyan" if index == selected else "dim", mono=True
+            )
+            surface.blit(label, (inner.x + theme.px(1), top + (line_h - label.get_height()) // 2))
+            self._draw_sample(surface, cp, lines, shown, (inner.x + gutter, top), advance, line_h)
+            if index == newest:
+                self.drawn_text = cp.sample[:shown]
+            bottom = top - theme.px(0.5)
+            if bottom < inner.y:
+                break
+        surface.set_clip(clip)
+
+    def _draw_sample(self, surface, cp: Checkpoint, lines, shown: int, origin, advance, line_h):
+        x0, y = origin
+        probs = cp.sample_probs
+        for start, end in lines:
+            for i in range(start, min(end, shown)):
+                prob = probs[i] if i < len(probs) else 0.0
+                surface.blit(self._glyph(cp.sample[i], prob), (x0 + (i - start) * advance, y))
+            if start <= shown < end or (shown == end and shown < len(cp.sample)):
+                caret = pygame.Rect(
+                    x0 + (shown - start) * advance, y + line_h // 8, advance, line_h * 3 // 4
+                )
+                pygame.draw.rect(surface, self.theme.colour["cyan"], caret)
+            y += line_h

@@ -1,0 +1,68 @@
+"""`llmbreaker run`: open the exhibit window (pygame is imported only when this runs)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from llmbreaker.errors import INVALID_CONFIG, LLMBreakerError
+
+DEFAULT_SIZE = (1280, 720)
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """'1920x1080' -> (1920, 1080), with a clear message otherwise."""
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 1920x1080 (got '{text}')") from None
+    if width < 320 or height < 240:
+        raise argparse.ArgumentTypeError(f"size {width}x{height} is too small (min 320x240)")
+    return width, height
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("run", help="open the exhibit (the default command)")
+    parser.add_argument("--fullscreen", action="store_true", help="fill the screen")
+    parser.add_argument(
+        "--size",
+        type=parse_size,
+        default=DEFAULT_SIZE,
+        metavar="WxH",
+        help="window size, e.g. 1920x1080 (default 1280x720)",
+    )
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="full screen, cursor hidden, Ctrl+Q and closing the window ignored",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    try:
+        import pygame
+    except ImportError as exc:
+        raise LLMBreakerError(INVALID_CONFIG, f"pygame-ce is not installed ({exc}).") from None
+    try:
+        pygame.display.init()
+    except pygame.error as exc:
+        print(
+            f"llmbreaker: no display available ({exc}). Try the terminal view: llmbreaker tui",
+            file=sys.stderr,
+        )
+        return 1
+    from game.app import App
+
+    try:
+        app = App(size=args.size, fullscreen=args.fullscreen or args.kiosk, kiosk=args.kiosk)
+    except pygame.error as exc:
+        print(
+            f"llmbreaker: cannot open a window ({exc}). Try the terminal view: llmbreaker tui",
+            file=sys.stderr,
+        )
+        return 1
+    app.run()
+    return 0
