@@ -23,6 +23,19 @@ def colormap(weights: np.ndarray) -> np.ndarray:
     return np.rint(colormap_float(weights)).astype(np.uint8)
 
 
+LUT_SIZE = 2048
+_LUT = None
+
+
+def colormap_fast(weights: np.ndarray) -> np.ndarray:
+    """colormap() through a lookup table: within half a level of exact, several times faster."""
+    global _LUT
+    if _LUT is None:
+        _LUT = colormap(np.linspace(0.0, 1.0, LUT_SIZE, dtype=np.float32))
+    w = np.clip(np.asarray(weights, dtype=np.float32), 0.0, 1.0)
+    return _LUT[(w * (LUT_SIZE - 1) + 0.5).astype(np.intp)]
+
+
 def colour_of(weight: float) -> tuple[int, int, int]:
     """One weight's colour as a plain tuple (legends, tests)."""
     r, g, b = colormap(np.float32(weight))

@@ -28,11 +28,13 @@ def detail_layout(rect: pygame.Rect, theme, cells: int) -> tuple[pygame.Rect, py
     return heat, legend
 
 
-def draw_detail(surface, theme, rect, matrix: np.ndarray, probe: str, cursor) -> pygame.Rect:
+def draw_detail(
+    surface, theme, rect, matrix: np.ndarray, probe: str, cursor, cache=None, key=None
+) -> pygame.Rect:
     """Draw the head, its labels, cursor and legend; returns the heatmap rect."""
     cells = matrix.shape[0]
     heat, legend = detail_layout(rect, theme, cells)
-    draw_heatmap(surface, matrix, heat)
+    draw_heatmap(surface, matrix, heat, cache, key)
     text = probe[:cells]
     if text:
         draw_axis_labels(surface, theme, text, heat)

@@ -74,3 +74,13 @@ def caption_head(matrix: np.ndarray, text: str = "") -> HeadCaption:
     if scores["spread"] >= SPREAD_THRESHOLD:
         return HeadCaption("spread", scores["spread"], scores)
     return HeadCaption("mixed", scores[best], scores)
+
+
+def caption_heads(attention: np.ndarray, text: str = "") -> dict[tuple[int, int], HeadCaption]:
+    """Captions for every (layer, head) of an (n_layer, n_head, T, T) array."""
+    layers, heads = attention.shape[:2]
+    return {
+        (layer, head): caption_head(attention[layer, head], text)
+        for layer in range(layers)
+        for head in range(heads)
+    }

@@ -5,14 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pygame
 
-from game.attention.colormap import colormap
+from game.attention.colormap import colormap_fast
 
 SPACE_GLYPH = "·"  # spaces in the probe are real tokens; show them
 
 
 def matrix_surface(matrix: np.ndarray) -> pygame.Surface:
     """A surface with one pixel per cell (x = key, y = query) in the attention colours."""
-    rgb = np.ascontiguousarray(colormap(matrix))
+    rgb = np.ascontiguousarray(colormap_fast(matrix))
     t_rows, t_cols = matrix.shape
     return pygame.image.frombuffer(rgb.tobytes(), (t_cols, t_rows), "RGB")
 
@@ -27,10 +27,18 @@ def fit_side(available: int, cells: int) -> int:
     return max(1, available)
 
 
-def draw_heatmap(surface: pygame.Surface, matrix: np.ndarray, rect: pygame.Rect) -> None:
-    """Paint the matrix into rect; nearest scaling so each cell shows its exact colour."""
-    small = matrix_surface(matrix)
-    surface.blit(pygame.transform.scale(small, rect.size), rect.topleft)
+def draw_heatmap(surface, matrix: np.ndarray, rect: pygame.Rect, cache=None, key=None) -> None:
+    """Paint the matrix into rect; nearest scaling so each cell shows its exact colour.
+
+    With a cache dict and a key naming this matrix, the scaled picture is reused.
+    """
+    cache_key = (key, rect.size)
+    picture = cache.get(cache_key) if cache is not None and key is not None else None
+    if picture is None:
+        picture = pygame.transform.scale(matrix_surface(matrix), rect.size)
+        if cache is not None and key is not None:
+            cache[cache_key] = picture
+    surface.blit(picture, rect.topleft)
 
 
 def cell_rect(rect: pygame.Rect, cells: int, query: int, key: int) -> pygame.Rect:

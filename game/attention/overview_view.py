@@ -30,7 +30,7 @@ def tile_layout(rect: pygame.Rect, theme, layers: int, heads: int, cells: int):
 
 
 def draw_overview(
-    surface, theme, rect, attention: np.ndarray | None, shape, probe, selected, captions
+    surface, theme, rect, attention: np.ndarray | None, shape, probe, selected, captions, cache=None
 ) -> dict:
     """Draw every tile (blank when there is no checkpoint yet); returns the tile rects."""
     layers, heads = shape
@@ -38,7 +38,7 @@ def draw_overview(
     tiles = tile_layout(rect, theme, layers, heads, cells)
     for (layer, head), tile in tiles.items():
         if attention is not None:
-            draw_heatmap(surface, attention[layer, head], tile)
+            draw_heatmap(surface, attention[layer, head], tile, cache, (layer, head))
             if probe:
                 draw_axis_labels(surface, theme, probe[:cells], tile, "dim")
         else:

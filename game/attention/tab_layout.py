@@ -103,6 +103,7 @@ def draw_tab(tab, surface: pygame.Surface, rect: pygame.Rect) -> None:
                 probe,
                 tab.selected,
                 tab.captions,
+                tab.pictures,
             )
         else:
             matrix = attention[tab.selected]
@@ -117,7 +118,9 @@ def draw_tab(tab, surface: pygame.Surface, rect: pygame.Rect) -> None:
             )
             if not (tab.three_d and tab.view3d.draw(surface, theme, body, matrix, probe)):
                 tab.three_d = False
-                tab.detail_rect = draw_detail(surface, theme, body, matrix, probe, tab.cursor)
+                tab.detail_rect = draw_detail(
+                    surface, theme, body, matrix, probe, tab.cursor, tab.pictures, tab.selected
+                )
     draw_side_panel(surface, theme, side, {"lines": _info_lines(tab)}, tab.captions, tab.selected)
     steps = tab.source.steps
     live = tab.source.state is not None and not tab.source.state.finished

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 import pygame
@@ -10,7 +11,9 @@ import pygame
 from game.attention.heatmap import glyph
 from game.gl import context as gl_context
 
-MAX_RENDER_WIDTH = 1280  # internal resolution cap; software GL is vertex-bound, so this is cheap
+MAX_RENDER_WIDTH = 1280  # internal resolution cap
+RENDER_BUDGET = 0.030  # seconds; slower renders shrink the internal resolution, faster grow it
+MIN_SCALE = 0.4
 ORBIT_SPEED = math.radians(6)  # per second, when nobody is steering
 ORBIT_RESUME_AFTER = 6.0  # seconds after the last camera key
 KEY_TURN = math.radians(20)
@@ -29,6 +32,7 @@ class Bars3DView:
         self.idle = ORBIT_RESUME_AFTER
         self.pending_yaw = self.pending_pitch = 0.0
         self.pending_zoom = 1.0
+        self.scale = 0.75  # internal resolution share of the panel, adapted to the machine
 
     def ensure(self) -> bool:
         """Create the GL context and renderer on first use; remember a failure."""
@@ -79,14 +83,23 @@ class Bars3DView:
         """Render the bars into rect with axis labels; False when 3D is unavailable."""
         if not self.ensure():
             return False
-        scale = min(1.0, MAX_RENDER_WIDTH / max(1, rect.w))
+        scale = min(self.scale, MAX_RENDER_WIDTH / max(1, rect.w))
         self.renderer.resize((round(rect.w * scale), round(rect.h * scale)))
+        started = time.perf_counter()
         picture = self.renderer.render_surface(matrix)
         if scale < 1.0:
             picture = pygame.transform.smoothscale(picture, rect.size)
+        self._adapt(time.perf_counter() - started)
         surface.blit(picture, rect.topleft)
         self._labels(surface, theme, rect, probe[: matrix.shape[0]], 1 / scale)
         return True
+
+    def _adapt(self, seconds: float) -> None:
+        """Trade sharpness for frame rate: software GL slows down when training shares the CPU."""
+        if seconds > RENDER_BUDGET:
+            self.scale = max(MIN_SCALE, self.scale * 0.93)
+        elif seconds < RENDER_BUDGET * 0.6:
+            self.scale = min(1.0, self.scale * 1.03)
 
     def _labels(self, surface, theme, rect, text: str, factor: float) -> None:
         keys, queries = self.renderer.axis_points()

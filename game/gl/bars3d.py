@@ -128,7 +128,9 @@ class BarsRenderer:
 
     def render_surface(self, matrix: np.ndarray) -> pygame.Surface:
         """Draw the matrix as a pygame surface (flipped: GL rows run upwards)."""
-        surface = pygame.image.frombuffer(self._draw(matrix), self.size, "RGBA")
+        surface = pygame.image.frombuffer(
+            self._draw(matrix), self.size, "RGBX"
+        )  # opaque: fast blits
         return pygame.transform.flip(surface, False, True)
 
     def axis_points(self) -> tuple[np.ndarray, np.ndarray]:

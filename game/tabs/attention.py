@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.attention import export
-from game.attention.head_captions import caption_head
+from game.attention.head_captions import caption_heads
 from game.attention.interpolate import blend
 from game.attention.source import AttentionSource
 from game.attention.timeline import Timeline
@@ -66,7 +66,8 @@ class AttentionTab(Tab):
         self.notice = ""
         self.shown = None  # (layer, head, T) blended attention on screen
         self.captions: dict = {}
-        self._cache_key = None
+        self._cache_key = self._caption_key = None
+        self.pictures: dict = {}  # scaled heatmaps of the shown attention, reused across frames
         self.tiles: dict = {}  # (layer, head) -> tile rect, as last drawn
         self.detail_rect = None  # the detail heatmap's rect, as last drawn
 
@@ -105,7 +106,6 @@ class AttentionTab(Tab):
         index = self.selected[0] * heads + self.selected[1] + d_head + d_layer * heads
         index %= layers * heads
         self.selected = divmod(index, heads)
-        self._cache_key = None
 
     def _do_head_next(self) -> None:
         self._pick(0, 1)
@@ -170,25 +170,28 @@ class AttentionTab(Tab):
     def update(self, dt: float) -> None:
         if self.source.refresh():
             self.timeline = Timeline()
-            self.selected, self._cache_key = (0, 0), None
+            self.selected, self._cache_key, self._caption_key = (0, 0), None, None
+            self.captions = {}
         self.timeline.set_count(len(self.source.frames))
         self.timeline.update(dt)
         if self.detail and self.three_d:
             self.view3d.update(dt)
 
     def current(self):
-        """The blended attention at the timeline position, captioned; cached per position."""
+        """The blended attention at the timeline position; cached, with its pictures, per position.
+
+        Captions describe the nearest checkpoint, so they do not flicker while frames blend.
+        """
         key = (len(self.source.frames), round(self.timeline.position, 4))
         if key != self._cache_key:
             self._cache_key = key
+            self.pictures.clear()
             self.shown = blend(self.source.frames, self.timeline.position)
-            probe = self.source.probe
-            self.captions = {}
-            if self.shown is not None:
-                layers, heads = self.shown.shape[:2]
-                for layer in range(layers):
-                    for head in range(heads):
-                        self.captions[(layer, head)] = caption_head(self.shown[layer, head], probe)
+            nearest = (len(self.source.frames), round(self.timeline.position))
+            if nearest != self._caption_key and self.shown is not None:
+                self._caption_key = nearest
+                snapped = blend(self.source.frames, nearest[1])
+                self.captions = caption_heads(snapped, self.source.probe)
         return self.shown
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
