@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+
 import pygame
 
 from game.scenes.base import Scene
 from game.tabs import build_tabs
+from game.tabs.placeholder import PlaceholderTab
 from game.widgets.header import Header
+
+log = logging.getLogger(__name__)
 
 
 class DashboardScene(Scene):
@@ -43,15 +48,25 @@ class DashboardScene(Scene):
         if action == "back":
             self.next_scene = "landing"
             return True
-        return self.tab.handle_action(action)
+        return bool(self._guarded(self.active, self.tab.handle_action, action))
 
     def handle_event(self, event: pygame.event.Event) -> bool:
-        return self.tab.handle_event(event)
+        return bool(self._guarded(self.active, self.tab.handle_event, event))
 
     def update(self, dt: float) -> None:
         self.header.update(dt)
-        for tab in self.tabs:  # hidden tabs keep following their sessions
-            tab.update(dt)
+        for index, tab in enumerate(self.tabs):  # hidden tabs keep following their sessions
+            self._guarded(index, tab.update, dt)
+
+    def _guarded(self, index: int, method, *args):
+        """Run a tab method; a tab that raises is swapped for a panel that says so."""
+        try:
+            return method(*args)
+        except Exception as exc:
+            log.exception("tab %s failed", self.tabs[index].id)
+            tab = self.tabs[index]
+            reason = f"Stopped after an error: {exc}"
+            self.tabs[index] = PlaceholderTab(self.ctx, tab.id, tab.title, tab.key, reason)
 
     def layout(self, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
         theme = self.theme
@@ -65,7 +80,8 @@ class DashboardScene(Scene):
         header, bar, body = self.layout(surface.get_rect())
         self.header.draw(surface, header)
         self._draw_tab_bar(surface, bar)
-        self.tab.draw(surface, body.inflate(-self.theme.px(6), -self.theme.px(4)))
+        area = body.inflate(-self.theme.px(6), -self.theme.px(4))
+        self._guarded(self.active, self.tab.draw, surface, area)
 
     def _draw_tab_bar(self, surface, rect: pygame.Rect) -> None:
         theme = self.theme

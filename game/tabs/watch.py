@@ -66,6 +66,7 @@ class WatchTab(Tab):
         self.speed = ctx.training.get("speed", EXHIBIT_SPEED)
         self.caption_age = 0.0
         self._generation = -1
+        self.areas: dict[str, pygame.Rect] = {}  # where the last frame drew each part
         self._confirm_left = 0.0
 
     # ---------------------------------------------------------------- session
@@ -232,7 +233,7 @@ class WatchTab(Tab):
         }
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        areas = self.layout(rect)
+        areas = self.areas = self.layout(rect)
         self.picker.draw(surface, areas["picker"])
         self.controls.draw(surface, areas["controls"], self.state, self.speed)
         state = self.state

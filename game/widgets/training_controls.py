@@ -63,13 +63,13 @@ class TrainingControls:
             pygame.draw.rect(surface, theme.colour["cyan"], done, border_radius=bar.h // 2)
         y = bar.bottom + theme.px(2.5)
         y = self._draw_speeds(surface, inner.x, y, inner.w, speed)
-        for hint in HINTS.get(status, []):
-            key, _, what = hint.partition("  ")
-            k = theme.text(key, "sm", "light", mono=True, bold=True)
-            w = theme.text(what, "sm", "text2")
-            surface.blit(k, (inner.x, y))
-            surface.blit(w, (inner.x + theme.px(17), y))
-            y += k.get_height() + theme.px(0.75)
+        hints = [hint.partition("  ") for hint in HINTS.get(status, [])]
+        keys = [theme.text(key, "sm", "light", mono=True, bold=True) for key, _, _ in hints]
+        column = max([theme.px(12)] + [k.get_width() + theme.px(2) for k in keys])
+        for key, (_, _, what) in zip(keys, hints, strict=True):
+            surface.blit(key, (inner.x, y))
+            surface.blit(theme.text(what, "sm", "text2"), (inner.x + column, y))
+            y += key.get_height() + theme.px(0.75)
 
     def _draw_speeds(self, surface, x: int, y: int, width: int, speed: str) -> int:
         theme = self.theme

@@ -1,0 +1,61 @@
+"""End to end: landing -> dashboard -> start -> pause -> step -> resume -> complete."""
+
+import pygame
+from game_helpers import bluish_text_pixels, colour_count, stepping, watch_state
+
+from game.theme import PALETTE
+
+
+def test_landing_shows_logo_and_launches_dashboard(pilot):
+    pilot.frames(20)
+    assert pilot.scene.name == "landing"
+    screen = pilot.app.screen.get_rect()
+    middle = pygame.Rect(screen.w // 4, screen.h // 3, screen.w // 2, screen.h // 4)
+    assert colour_count(pilot, middle, PALETTE["blue"], tolerance=40) > 50  # the gradient logo
+    pilot.press("enter", frames=2)
+    assert pilot.scene.name == "dashboard"
+    assert pilot.tab.id == "watch"
+
+
+def test_train_pause_step_resume_complete(make_pilot, tmp_path):
+    pilot = make_pilot(speed="1x", max_iters=60)
+    pilot.press("enter", frames=2)
+    pilot.press("space")
+    assert pilot.until(lambda: stepping(pilot, 2), 90)
+    pilot.press("space")
+    assert pilot.until(lambda: watch_state(pilot).status == "paused", 20)
+    paused_at = watch_state(pilot).step
+    pilot.frames(10)
+    assert watch_state(pilot).step == paused_at  # paused means paused
+    pilot.press("s")
+    assert pilot.until(lambda: watch_state(pilot).step == paused_at + 1, 20)
+    pilot.frames(10)
+    assert watch_state(pilot).step == paused_at + 1  # exactly one step
+    pilot.press("space")
+    assert pilot.until(lambda: watch_state(pilot).status == "completed", 90)
+    pilot.frames(45)  # let the last sample type itself out and the chart settle
+
+    state, tab = watch_state(pilot), pilot.tab
+    assert state.step == 60 and len(state.checkpoints) == 7
+    areas = tab.areas
+    pilot.app.screenshot(str(tmp_path / "flow.png"))
+    plot = tab.chart.plot_rect
+    assert colour_count(pilot, plot, PALETTE["blue"], every=1) > 20  # the train line
+    assert colour_count(pilot, plot, PALETTE["cyan"], every=1) > 20  # the val line
+    assert tab.text.drawn_text == state.checkpoints[-1].sample
+    assert bluish_text_pixels(pilot, areas["text"]) > 100  # typed characters on screen
+    assert tab.milestones.latest.startswith("Done in")
+    header = pygame.Rect(0, 0, pilot.app.screen.get_width(), pilot.scene.header.height())
+    assert colour_count(pilot, header, PALETTE["cyan"], tolerance=10) > 20  # a full progress bar
+
+
+def test_checkpoint_cursor_selects_a_sample(make_pilot):
+    pilot = make_pilot()
+    pilot.press("enter", "space")
+    assert pilot.until(lambda: (s := watch_state(pilot)) and s.status == "completed", 90)
+    pilot.press("left", "left")
+    tab = pilot.tab
+    assert tab.chart.selected == len(watch_state(pilot).checkpoints) - 3
+    assert tab.text.selected == tab.chart.selected
+    pilot.press("end")
+    assert tab.chart.cursor is None

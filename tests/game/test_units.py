@@ -1,0 +1,81 @@
+"""Pure pieces of the exhibit: wrapping, ticks, milestones, the run command, no torch."""
+
+import subprocess
+import sys
+
+import pytest
+
+from game.tabs.watch_milestones import Milestones, corpus_words, real_words
+from game.widgets.loss_chart import nice_ticks
+from game.widgets.text_progression import confidence, wrap
+from llmbreaker.commands.run import parse_size
+from llmbreaker.messages import Checkpoint, Completed
+from llmbreaker.session_state import SessionState
+
+
+def test_wrap_breaks_at_spaces_and_covers_everything():
+    text = "the cat sat on the mat and purred contentedly all day"
+    lines = wrap(text, 20)
+    assert "".join(text[a:b] for a, b in lines) == text
+    assert all(b - a <= 20 for a, b in lines)
+    assert text[lines[0][0] : lines[0][1]].endswith(" ")
+
+
+def test_confidence_scale():
+    assert confidence(0.01) == 0 and confidence(1.0) == 1
+    assert 0.4 < confidence(0.1) < 0.6
+
+
+def test_nice_ticks():
+    assert nice_ticks(0, 1000, 5) == [0, 200, 400, 600, 800, 1000]
+    assert nice_ticks(1.3, 4.2, 4)[0] >= 1.3
+
+
+def test_words_of_the_corpus():
+    words = corpus_words("The cat sat. The cat ran. A dog.")
+    assert words == {"the", "cat"}
+    assert real_words("xq the zzkcat cat", words) == ["the", "cat"]
+
+
+def _cp(step, sample, val):
+    return Checkpoint(step, val + 0.1, val, sample, (0.5,) * len(sample), None)
+
+
+def test_milestone_captions_in_order():
+    milestones = Milestones(text="the cat sat on the mat. the cat ran. " * 10)
+    milestones._loader.join()
+    state = SessionState()
+    for event in (_cp(0, "xq zz", 4.0), _cp(10, "qq the", 2.5), _cp(20, "the", 1.9)):
+        state.apply(event)
+    state.apply(Completed(20, 1.8, 1.9, 3.5))
+    milestones.update(state)
+    texts = [caption for _, caption in milestones.captions]
+    assert texts[0].startswith("Step 0")
+    assert texts[1] == 'First real word: "the" at step 10.'
+    assert texts[2].startswith("Validation loss below 2.0 at step 20")
+    assert texts[3].startswith("Done in 3.5 s")
+
+
+def test_parse_size():
+    assert parse_size("1920x1080") == (1920, 1080)
+    with pytest.raises(Exception, match="1920x1080"):
+        parse_size("big")
+
+
+def test_ui_never_imports_torch():
+    code = "import game.app, game.tabs.watch, game.pilot, sys; assert 'torch' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_no_display_says_so_in_one_line(monkeypatch):
+    env = {"PATH": "/usr/bin:/bin", "SDL_VIDEODRIVER": "x11", "HOME": "/tmp"}
+    result = subprocess.run(
+        [sys.executable, "-m", "llmbreaker", "run"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "llmbreaker tui" in result.stderr
+    assert "Traceback" not in result.stderr
