@@ -5,6 +5,7 @@ Run: .venv/bin/python scripts/style_recipe_bench.py [recipe ...]
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import time
@@ -21,19 +22,30 @@ from llmbreaker.config import session_config  # noqa: E402
 from llmbreaker.style_metrics import formality, verbatim_share  # noqa: E402
 from llmbreaker.trainer import Trainer  # noqa: E402
 
+BASE = dict(
+    n_embd=48,
+    n_layer=2,
+    n_head=4,
+    block_size=32,
+    batch_size=32,
+    learning_rate=1e-2,
+    warmup_iters=30,
+    max_iters=800,
+    eval_interval=80,
+    eval_batches=4,
+    sample_length=120,
+)
 RECIPES = {
-    "w48b32": dict(n_embd=48, n_layer=2, n_head=4, block_size=32, batch_size=32,
-                   learning_rate=1e-2, max_iters=800, warmup_iters=30),
-    "i300": dict(n_embd=48, n_layer=2, n_head=4, block_size=32, batch_size=32,
-                 learning_rate=1e-2, max_iters=300, warmup_iters=30),
-    "d2i500": dict(n_embd=48, n_layer=2, n_head=4, block_size=32, batch_size=32,
-                   learning_rate=1e-2, max_iters=500, warmup_iters=30, dropout=0.2),
-    "final": dict(n_embd=48, n_layer=2, n_head=4, block_size=32, batch_size=32,
-                  learning_rate=1e-2, max_iters=600, warmup_iters=30, dropout=0.2),
-    "d3i800": dict(n_embd=48, n_layer=2, n_head=4, block_size=32, batch_size=32,
-                   learning_rate=1e-2, max_iters=800, warmup_iters=30, dropout=0.3),
+    "d0": dict(BASE, dropout=0.0),
+    "d1": dict(BASE, dropout=0.1),
+    "d2": dict(BASE, dropout=0.2),
 }  # fmt: skip
 PACE_2X = 0.025
+TEXTS = [
+    (words(FORMAL, 150), "formal150"),
+    (words(CASUAL, 300), "casual300"),
+    (words(FORMAL, 1000), "formal1000"),
+]
 
 
 def real_word_share(sample: str, source: str) -> float:
@@ -44,7 +56,7 @@ def real_word_share(sample: str, source: str) -> float:
 
 
 def measure(name: str, text: str, label: str) -> None:
-    cfg = session_config("small", text=text, speed="2x", eval_interval=100, **RECIPES[name])
+    cfg = session_config("small", text=text, speed="2x", **RECIPES[name])
     trainer = Trainer(cfg.model, cfg.train, text)
     t0 = time.perf_counter()
     last = None
@@ -66,16 +78,45 @@ def measure(name: str, text: str, label: str) -> None:
     print("    ", samples[0][:240].replace("\n", " | "))
 
 
+def measure_worker(text: str, label: str) -> None:
+    """The exhibit's own path: a spawned worker at 2x with the tab's recipe, then Generate."""
+    from game.style.recipe import GENERATE_LENGTH, style_session_config
+    from llmbreaker import messages as m
+    from llmbreaker.session_manager import SessionManager
+
+    manager = SessionManager()
+    t0 = time.monotonic()
+    sid = manager.start(style_session_config(text))
+    first, _ = manager.wait_for(sid, (m.Started,), 60)
+    ready = time.monotonic() - t0
+    done, _ = manager.wait_for(sid, (m.Completed,), 180)
+    finished = time.monotonic() - t0
+    shares = []
+    for _ in range(3):
+        manager.send(sid, m.Generate(first.prompt, GENERATE_LENGTH))
+        generated, _ = manager.wait_for(sid, (m.Generated,), 30)
+        shares.append(verbatim_share(first.prompt + generated.text, text))
+        time.sleep(1.1)  # the worker seeds each sample from the clock
+    manager.close()
+    print(
+        f"worker-2x {label:10s} started {ready:4.1f}s completed {finished:5.1f}s "
+        f"(training {done.wall_time:4.1f}s) val {done.val_loss:.2f} "
+        f"verbatim20 {sum(shares) / 3:.2f}  load {os.getloadavg()[0]:.1f}"
+    )
+    print("    ", (first.prompt + generated.text)[:240].replace("\n", " | "))
+
+
 def main() -> None:
     torch.set_num_threads(1)
     names = sys.argv[1:] or list(RECIPES)
-    texts = [
-        (words(FORMAL, 150), "formal150"),
-        (words(CASUAL, 300), "casual300"),
-        (words(FORMAL, 1000), "formal1000"),
-    ]
-    only = {"small": texts[:2], "big": texts[2:]}.get(names[0], texts)
-    names = names[1:] if names[0] in ("small", "big") else names
+    if names == ["worker"]:
+        for text, label in TEXTS:
+            measure_worker(text, label)
+        return
+    texts = TEXTS
+    picks = {"150": texts[:1], "300": texts[1:2], "1000": texts[2:], "small": texts[:2]}
+    only = picks.get(names[0], texts)
+    names = names[1:] if names[0] in picks else names
     for name in names:
         for text, label in only:
             measure(name, text, label)

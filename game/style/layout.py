@@ -10,7 +10,7 @@ from game.style.results import blank
 
 HINTS_INPUT = ("Ctrl+Enter train  ·  Esc leave the box  ·  Ctrl+V paste  ·  drop a .txt/.docx  ·"
                "  O open a path  ·  L example")  # fmt: skip
-HINTS_RESULTS = ("E edit text  ·  Enter train again  ·  G new sample  ·  S stop  ·"
+HINTS_RESULTS = ("E edit text  ·  R train again  ·  G new sample  ·  S stop  ·"
                  "  1-4 other tabs (training goes on)")  # fmt: skip
 HOW_IT_WORKS = (
     "1  Type or paste 50+ words of your own writing (emails, essays, tweets).",

@@ -42,8 +42,9 @@ def draw_metric(surface: pygame.Surface, theme, rect: pygame.Rect, row: MetricRo
     name = theme.text(row.name, "sm", "text", bold=True)
     surface.blit(name, (rect.x, y))
     y += name.get_height() + theme.px(0.25)
-    bar_h, gap = theme.px(1.5), theme.px(0.5)
-    value_w = theme.font("sm", mono=True).size("0000.00")[0]
+    line = theme.font("xs", mono=True).get_linesize()
+    bar_h, gap = round(line * 0.7), line - round(line * 0.7) + 1  # value labels never touch
+    value_w = theme.font("xs", mono=True).size("0000.00")[0]
     track_w = max(10, rect.w - value_w - theme.px(1))
     for value, colour in zip(row.values, row.colours, strict=False):
         pygame.draw.rect(surface, theme.colour["bg"], (rect.x, y, track_w, bar_h),
@@ -55,7 +56,7 @@ def draw_metric(surface: pygame.Surface, theme, rect: pygame.Rect, row: MetricRo
                                  (rect.x, y, max(2, round(track_w * share)), bar_h),
                                  border_radius=theme.px(0.5))  # fmt: skip
         shown = "—" if value is None else row.fmt.format(value)
-        label = theme.text(shown, "sm", "text2", mono=True)
+        label = theme.text(shown, "xs", "text2", mono=True)
         surface.blit(label, (rect.x + track_w + theme.px(1), y + (bar_h - label.get_height()) // 2))
         y += bar_h + gap
     note = theme.text(row.explanation, "xs", "dim")

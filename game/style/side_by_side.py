@@ -7,7 +7,7 @@ import pygame
 from game.style.wrap import visible_text, wrap_starts
 from llmbreaker.style_metrics import shared_phrases
 
-TYPE_RATE = 60.0  # generated characters revealed per second
+TYPE_RATE = 120.0  # generated characters revealed per second
 
 
 def draw_highlighted(

@@ -38,7 +38,8 @@ class StyleTab(Tab):
                 SCOPE),
         Binding("g", "generate", "Write a new sample in your style", "style_generate", SCOPE),
         Binding("s", "stop", "Stop training early", "style_stop", SCOPE),
-        Binding("r", "results", "Show the side-by-side results", "style_results", SCOPE),
+        Binding("r", "restart", "Train again on the same text", "style_restart", SCOPE),
+        Binding("v", "results", "Back to the side-by-side results", "style_results", SCOPE),
     ]  # fmt: skip
 
     def __init__(self, ctx) -> None:
@@ -205,6 +206,10 @@ class StyleTab(Tab):
             self.generate_sent, self.mode = True, RESULTS
         elif action == "stop" and session and not session.state.finished:
             self.ctx.sessions.send(self.id, m.Stop())
+        elif action == "restart" and session:
+            self.session_generation = self.ctx.sessions.restart(self.id).generation
+            self.generate_sent, self.result, self.mode = False, None, RESULTS
+            self._measured = ("", None)
         elif action == "results" and session:
             self.mode, self.box.focused = RESULTS, False
         else:
