@@ -18,6 +18,15 @@ VOCAB = Vocab.from_text("abcdefghijklmnopqrstuvwxyz .,")
 BLOCK = 16
 
 
+@pytest.fixture(autouse=True)
+def one_thread():
+    """Tiny ops are fastest on one thread, as the worker runs them; two fight on a busy CPU."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
 def make_model(seed: int = 0, **changes) -> GPT:
     torch.manual_seed(seed)
     cfg = ModelConfig(vocab_size=len(VOCAB), block_size=BLOCK, n_layer=2, n_head=2, n_embd=16)

@@ -1,0 +1,58 @@
+"""`llmbreaker tui`: train a model in this process and watch it decode live in the terminal.
+
+Training runs at full speed; after every checkpoint (and once before the first step) training
+holds while the model writes a short burst, one character at a time, through the KV-cache
+decoder, so the cache visibly fills, slides and clears. After the last step the bursts go
+on until Q. P pauses either, S runs one training step or one character, L cycles layers.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from llmbreaker.config import DEFAULT_PRESET, PRESETS
+from llmbreaker.errors import INVALID_CONFIG, LLMBreakerError
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "tui",
+        help="train a model and watch it think, one character at a time, in the terminal",
+        description=(
+            "Train a character GPT in this process and show the live view: the sampled "
+            "character, attention of every layer and head, token credit and KV-cache memory. "
+            "Keys: P pause, S step, L cycle layers, Q quit."
+        ),
+    )
+    parser.add_argument("--dataset", default="childrens_stories", help="corpus to train on")
+    parser.add_argument("--preset", default=DEFAULT_PRESET, choices=sorted(PRESETS))
+    parser.add_argument("--iters", type=int, default=None, help="training steps (10-10000)")
+    parser.add_argument("--prompt", default=None, help="text each burst continues")
+    parser.add_argument("--chars", type=int, default=64, help="characters per decode burst")
+    parser.add_argument("--rate", type=float, default=25.0, help="characters per second")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from llmbreaker.config import session_config
+    from llmbreaker.data import Vocab
+    from llmbreaker.datasets import load_corpus
+    from llmbreaker.decoding import check_prompt
+
+    if args.chars < 1 or args.rate <= 0:
+        raise LLMBreakerError(INVALID_CONFIG, "--chars must be at least 1 and --rate above 0.")
+    config = session_config(args.preset, dataset=args.dataset, max_iters=args.iters)
+    text = load_corpus(config.dataset)
+    if args.prompt is not None:
+        check_prompt(Vocab.from_text(text), args.prompt)  # before the screen changes
+    console = Console()
+    if not console.is_terminal:
+        raise LLMBreakerError(
+            INVALID_CONFIG, "The live view needs an interactive terminal; try `llmbreaker train`."
+        )
+    from llmbreaker.commands.tui_driver import LiveTraining
+
+    LiveTraining(config, text, args.prompt, args.chars, args.rate, console).run()
+    return 0
