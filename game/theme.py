@@ -119,8 +119,7 @@ class Theme:
 
     def panel(self, surface: pygame.Surface, rect: pygame.Rect, title: str = "") -> pygame.Rect:
         """Draw a rounded panel, optionally titled; returns the inner content rect."""
-        radius = self.px(1.5)
-        pygame.draw.rect(surface, self.colour["panel"], rect, border_radius=radius)
+        pygame.draw.rect(surface, self.colour["panel"], rect, border_radius=self.px(1.5))
         pad = self.px(2.5)
         inner = rect.inflate(-2 * pad, -2 * pad)
         if title:

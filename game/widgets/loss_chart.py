@@ -6,7 +6,7 @@ import math
 
 import pygame
 
-from game.theme import Theme, ease_out_cubic, lerp
+from game.theme import Theme, ease_out_cubic, lerp, mix
 from llmbreaker.messages import Checkpoint
 
 EASE_SECONDS = 0.6  # a new point slides in from the previous one (spec 10.4 lossPointAnimation)
@@ -100,7 +100,8 @@ class LossChart:
         if self.live:
             live = [self._xy(s, v) for s, v in self.live[:: max(1, len(self.live) // 600)]]
             if len(live) > 1:
-                pygame.draw.lines(surface, theme.colour["raised"], False, live, theme.px(0.25))
+                faint = mix(theme.colour["panel"], theme.colour["blue"], 0.45)
+                pygame.draw.lines(surface, faint, False, live, max(1, theme.px(0.25)))
         self._draw_series(surface, "train_loss", theme.colour["blue"])
         self._draw_series(surface, "val_loss", theme.colour["cyan"])
         self._draw_cursor(surface)

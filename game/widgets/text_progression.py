@@ -12,6 +12,7 @@ from llmbreaker.messages import Checkpoint
 TYPE_SECONDS = 1.2  # a whole sample types out in about this long
 BUCKETS = 16  # confidence colours are quantised so glyphs can be cached
 NEWLINE = "¶"
+ROW_CACHE_LIMIT = 64  # samples whose rendered lines are kept
 
 
 def confidence(prob: float) -> float:
@@ -40,7 +41,7 @@ class TextProgression:
         self.samples: list[Checkpoint] = []
         self.selected: int | None = None
         self.typed = 0.0  # characters of the newest sample shown so far
-        self._glyphs: dict[tuple, pygame.Surface] = {}
+        self._glyphs: dict[tuple, list[pygame.Surface]] = {}
         self.drawn_text = ""  # what the newest visible sample shows, for tests and captions
 
     def set_samples(self, checkpoints: list[Checkpoint]) -> None:
@@ -80,7 +81,7 @@ class TextProgression:
             return
         font = theme.font("lg", mono=True)
         advance, line_h = font.size("M")[0], round(font.get_linesize() * 1.1)
-        gutter = theme.px(14)
+        gutter = theme.text("step 10,000", "sm", mono=True).get_width() + theme.px(3)
         columns = max(10, (inner.w - gutter) // advance)
         newest = len(self.samples) - 1
         selected = newest if self.selected is None else self.selected
@@ -115,15 +116,33 @@ class TextProgression:
         surface.set_clip(clip)
 
     def _draw_sample(self, surface, cp: Checkpoint, lines, shown: int, origin, advance, line_h):
+        """Blit the sample's pre-rendered lines, cut at `shown` characters (monospace)."""
         x0, y = origin
-        probs = cp.sample_probs
-        for start, end in lines:
-            for i in range(start, min(end, shown)):
-                prob = probs[i] if i < len(probs) else 0.0
-                surface.blit(self._glyph(cp.sample[i], prob), (x0 + (i - start) * advance, y))
+        rendered = self._rendered(cp, lines, advance, line_h)
+        for (start, end), line in zip(lines, rendered, strict=True):
+            visible = max(0, min(end, shown) - start)
+            if visible:
+                surface.blit(line, (x0, y), pygame.Rect(0, 0, visible * advance, line_h))
             if start <= shown < end or (shown == end and shown < len(cp.sample)):
                 caret = pygame.Rect(
                     x0 + (shown - start) * advance, y + line_h // 8, advance, line_h * 3 // 4
                 )
                 pygame.draw.rect(surface, self.theme.colour["cyan"], caret)
             y += line_h
+
+    def _rendered(self, cp: Checkpoint, lines, advance: int, line_h: int) -> list[pygame.Surface]:
+        """Each wrapped line of a sample as one transparent surface, tinted per glyph, cached."""
+        key = (cp.step, cp.sample, tuple(lines), advance, line_h)
+        rendered = self._glyphs.get(key)
+        if rendered is None:
+            if len(self._glyphs) > ROW_CACHE_LIMIT:
+                self._glyphs.clear()
+            probs, rendered = cp.sample_probs, []
+            for start, end in lines:
+                line = pygame.Surface((max(1, (end - start) * advance), line_h), pygame.SRCALPHA)
+                for i in range(start, end):
+                    prob = probs[i] if i < len(probs) else 0.0
+                    line.blit(self._glyph(cp.sample[i], prob), ((i - start) * advance, 0))
+                rendered.append(line)
+            self._glyphs[key] = rendered
+        return rendered

@@ -70,6 +70,9 @@ class TrainingControls:
             surface.blit(key, (inner.x, y))
             surface.blit(theme.text(what, "sm", "text2"), (inner.x + column, y))
             y += key.get_height() + theme.px(0.75)
+        if state and state.tokens_per_s and not state.finished:
+            rate = theme.text(f"{state.tokens_per_s:,.0f} characters / second", "sm", "dim")
+            surface.blit(rate, (inner.x, inner.bottom - rate.get_height()))
 
     def _draw_speeds(self, surface, x: int, y: int, width: int, speed: str) -> int:
         theme = self.theme
