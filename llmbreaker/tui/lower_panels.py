@@ -87,9 +87,8 @@ def vision_injection(view: View, width: int, now: float) -> list[Text]:
     tokens = tokens[-room:]
     text = Text("text   ", style=NOTE)
     text.append("".join(tok[:1] for tok in tokens))
-    attn = Text(f"attn L{view.layer()} ", style=NOTE)
+    attn = Text(f"att L{view.layer()} ", style=NOTE)
     if attention is not None and attention.ndim == 3:
-        attn = pad(attn, 7)
         attn.append_text(attention_ramp(attention[view.layer()].mean(0)[-len(tokens) :]))
     else:
         attn.append(DASH, style=DIM)
