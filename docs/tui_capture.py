@@ -1,4 +1,4 @@
-"""Regenerate docs/tui.svg, docs/tui.txt (and docs/tui.png where ImageMagick can) from a real run.
+"""Regenerate docs/tui.svg, docs/tui.txt and docs/tui.png from a real run:
 
 .venv/bin/python docs/tui_capture.py
 """
@@ -6,8 +6,6 @@
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 from pathlib import Path
 
 from rich.console import Console
@@ -20,6 +18,13 @@ from llmbreaker.trainer import Trainer
 from llmbreaker.tui import LiveTUI, TrainingState
 
 DOCS = Path(__file__).resolve().parent
+FONTS = Path("/usr/share/fonts/truetype/dejavu")
+BACKGROUND = "#0f172a"  # the exhibit's slate
+FOREGROUND = "#e2e8f0"
+SHADES = {"░": 0.25, "▒": 0.5, "▓": 0.75, "█": 1.0}
+FONTS = Path("/usr/share/fonts/truetype/dejavu")
+BACKGROUND = "#0f172a"  # the exhibit's slate
+FOREGROUND = "#e2e8f0"
 
 
 def main() -> None:
@@ -44,9 +49,52 @@ def main() -> None:
     tui.update_credit(list(step.context), list(step.credit))
     console.print(tui.render_frame(120, 48, now=0.0))
     console.save_svg(str(DOCS / "tui.svg"), title="llmbreaker tui", clear=False)
-    (DOCS / "tui.txt").write_text(console.export_text(), encoding="utf-8")
-    if shutil.which("convert"):
-        subprocess.run(["convert", str(DOCS / "tui.svg"), str(DOCS / "tui.png")], check=False)
+    (DOCS / "tui.txt").write_text(console.export_text(clear=False), encoding="utf-8")
+    save_png(console, DOCS / "tui.png")
+
+
+def save_png(console: Console, path: Path) -> None:
+    """Draw the recorded frame cell by cell with DejaVu Sans Mono (Pillow; no SVG renderer)."""
+    from PIL import Image, ImageDraw, ImageFont
+    from rich.cells import cell_len
+
+    mono = ImageFont.truetype(str(FONTS / "DejaVuSansMono.ttf"), 16)
+    bold = ImageFont.truetype(str(FONTS / "DejaVuSansMono-Bold.ttf"), 16)
+    symbols = ImageFont.truetype(str(FONTS / "DejaVuSans.ttf"), 15)
+    cell_w, cell_h = 10, 20
+    rows = console.export_text(clear=False).count("\n") + 1
+    image = Image.new("RGB", (console.width * cell_w + 32, rows * cell_h + 32), BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    x = y = 0
+    for segment in console._record_buffer:  # rich keeps no public list of styled segments
+        style = segment.style
+        color = FOREGROUND
+        if style is not None and style.color is not None:
+            color = style.color.get_truecolor().hex
+        reverse = style is not None and style.reverse
+        font = bold if style is not None and style.bold else mono
+        for char in segment.text:
+            if char == "\n":
+                x, y = 0, y + 1
+                continue
+            width = cell_len(char)
+            left, top = 16 + x * cell_w, 16 + y * cell_h
+            if reverse:
+                draw.rectangle([left, top, left + width * cell_w, top + cell_h], fill=color)
+            if char in SHADES:  # solid cells read better than the font's dithering
+                box = [left, top + 2, left + cell_w - 1, top + cell_h - 2]
+                draw.rectangle(box, fill=_blend(color, SHADES[char]))
+            else:
+                face = symbols if width == 2 else font
+                draw.text((left, top), char, font=face, fill=BACKGROUND if reverse else color)
+            x += width
+    image.save(path)
+
+
+def _blend(color: str, alpha: float) -> tuple[int, ...]:
+    rgb = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
+    bg = [int(BACKGROUND[i : i + 2], 16) for i in (1, 3, 5)]
+    return tuple(round(b + (c - b) * alpha) for c, b in zip(rgb, bg, strict=True))
 
 
 if __name__ == "__main__":
