@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from style_samples import CASUAL, FORMAL, words  # noqa: E402
 
+from game.style.recipe import recipe_for  # noqa: E402
 from llmbreaker.config import session_config  # noqa: E402
 from llmbreaker.style_metrics import formality, verbatim_share  # noqa: E402
 from llmbreaker.trainer import Trainer  # noqa: E402
@@ -39,6 +40,8 @@ RECIPES = {
     "d0": dict(BASE, dropout=0.0),
     "d1": dict(BASE, dropout=0.1),
     "d2": dict(BASE, dropout=0.2),
+    "d2i500": dict(BASE, dropout=0.2, max_iters=500, eval_interval=50),
+    "tab": None,  # the tab's own recipe_for(text)
 }  # fmt: skip
 PACE_2X = 0.025
 TEXTS = [
@@ -56,7 +59,8 @@ def real_word_share(sample: str, source: str) -> float:
 
 
 def measure(name: str, text: str, label: str) -> None:
-    cfg = session_config("small", text=text, speed="2x", **RECIPES[name])
+    recipe = RECIPES[name] if RECIPES[name] is not None else recipe_for(text)
+    cfg = session_config("small", text=text, speed="2x", **recipe)
     trainer = Trainer(cfg.model, cfg.train, text)
     t0 = time.perf_counter()
     last = None

@@ -63,7 +63,7 @@ class StyleLayout:
         line = theme.font("sm").get_linesize()
         footer_h = 2 * line + theme.px(1)
         if tab.path_prompt.visible:
-            footer_h += line + theme.px(5)
+            footer_h += line + theme.px(6)
         body = pygame.Rect(inner.x, inner.y, inner.w, inner.h - footer_h)
         if editing:
             tab.box.draw(surface, body)
@@ -72,12 +72,17 @@ class StyleLayout:
         y = body.bottom + theme.px(1)
         if tab.path_prompt.visible:
             tab.path_prompt.draw(surface, pygame.Rect(inner.x, y, inner.w, line + theme.px(2)))
-            y += line + theme.px(5)
+            y += line + theme.px(6)
         check = tab.check
         meta = (f"Characters {check.characters:,}   ·   Words {check.words:,}   ·   "
                 f"Vocabulary {check.vocab} characters")  # fmt: skip
         surface.blit(theme.text(meta, "sm", "text2"), (inner.x, y))
         message, colour = check.message, STATUS_COLOURS.get(check.status, "dim")
+        if not editing:
+            message, colour = (
+                "Blue: runs of 3+ words the model also wrote.  E edits the text.",
+                "dim",
+            )
         if tab.inline_error:
             message, colour = tab.inline_error, "warning"
         elif check.notice:

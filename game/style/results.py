@@ -40,14 +40,15 @@ class StyleResult:
         ]  # fmt: skip
 
     def confidence_rows(self) -> list[MetricRow]:
+        guessing = f"; guessing = {self.vocab_size}" if self.vocab_size > 2 else ""
         return [
-            MetricRow("Average token probability", "How sure the model was of each "
-                      "character it wrote (1 = certain).", (self.avg_prob,), 1.0, "{:.2f}", MODEL),
-            MetricRow("Perplexity = exp(val loss)", f"On the last 10% of your text, "
-                      f"unseen in training; guessing would be {self.vocab_size}.",
-                      (self.perplexity,), float(self.vocab_size), "{:.1f}", MODEL),
-            MetricRow("Copied verbatim", "Share of 20-character pieces found word for word in "
-                      "your text.", (self.verbatim,), 1.0, "{:.0%}", MODEL),
+            MetricRow("Average token probability", "How sure it was of each character it "
+                      "wrote (1 = certain).", (self.avg_prob,), 1.0, "{:.2f}", MODEL),
+            MetricRow("Perplexity = exp(val loss)", f"On the unseen last 10% of your "
+                      f"text{guessing}.", (self.perplexity,), float(self.vocab_size), "{:.1f}",
+                      MODEL),
+            MetricRow("Copied verbatim", "20-character pieces found word for word in your text.",
+                      (self.verbatim,), 1.0, "{:.0%}", MODEL),
         ]  # fmt: skip
 
 

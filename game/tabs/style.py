@@ -10,7 +10,7 @@ from game.style.draft import EMPTY, READY, Check, check_file, check_typed
 from game.style.examples import EXAMPLES
 from game.style.layout import StyleLayout
 from game.style.path_prompt import PathPrompt
-from game.style.recipe import GENERATE_LENGTH, style_session_config
+from game.style.recipe import GENERATE_LENGTH, RECIPE, style_session_config
 from game.style.results import StyleResult, measure, preview
 from game.style.side_by_side import SideBySide
 from game.style.text_box import TextBox
@@ -49,7 +49,7 @@ class StyleTab(Tab):
         self.path_prompt = PathPrompt(theme)
         self.side = SideBySide(theme)
         self.chart = LossChart(theme, "Loss")
-        self.chart.set_checkpoints([], 1)  # an empty chart would divide by a max_step of 0
+        self.chart.set_checkpoints([], RECIPE["max_iters"])  # never a max_step of 0
         self.layout = StyleLayout(self)
         self.mode = INPUT
         self.from_file = None  # LoadedText of the last file opened, while the box still holds it

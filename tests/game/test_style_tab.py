@@ -173,14 +173,18 @@ def test_training_gives_generated_text_and_both_metric_sets(app, monkeypatch):
     monkeypatch.setattr(style_module, "style_session_config", quick)
     paste(app, EXAMPLE)
     press(app, pygame.K_RETURN, pygame.KMOD_CTRL)  # Ctrl+Enter trains, even from the box
-    deadline = time.monotonic() + 60
     view = tab(app)
+    press(app, pygame.K_1, char="1")  # away to another tab: training goes on
+    assert app.dashboard.tab is not view
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         app.frame()
         state = view.session.state
         if state.last_generated is not None and view.result is not None:
             break
         time.sleep(0.02)
+    press(app, pygame.K_3, char="3")
+    assert app.dashboard.tab is view and view.box.text == EXAMPLE
     assert view.mode == "results" and view.status == "completed"
     assert len(view.side.generated) > 100
     result = view.result
