@@ -19,6 +19,10 @@ KEY_LABELS = {
     "right": "→",
     "up": "↑",
     "down": "↓",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "ctrl": "Ctrl",
+    "alt": "Alt",
 }
 
 
@@ -41,6 +45,8 @@ class Binding:
 
     @property
     def keys(self) -> tuple[str, ...]:
+        if self.key.strip() == ",":  # the comma key itself
+            return (",",)
         return tuple(part.strip() for part in self.key.split(",") if part.strip())
 
     @property
@@ -50,7 +56,7 @@ class Binding:
 
 def key_label(key: str) -> str:
     parts = key.split("+")
-    return "+".join(KEY_LABELS.get(p, p.upper() if len(p) > 1 else p.upper()) for p in parts)
+    return "+".join(KEY_LABELS.get(p, p.capitalize() if len(p) > 1 else p.upper()) for p in parts)
 
 
 GLOBAL_BINDINGS = [

@@ -22,7 +22,11 @@ def corpus_words(text: str) -> frozenset[str]:
 
 
 def real_words(sample: str, vocabulary: frozenset[str]) -> list[str]:
-    return [w for w in WORD.findall(sample) if w.lower() in vocabulary]
+    """Words of the sample the corpus uses, written as words are (not "owN")."""
+    found = WORD.findall(sample)
+    return [
+        w for w in found if w.lower() in vocabulary and (w.islower() or w.istitle() or w.isupper())
+    ]
 
 
 class Milestones:

@@ -31,6 +31,8 @@ def test_train_pause_step_resume_complete(make_pilot, tmp_path):
     assert pilot.until(lambda: watch_state(pilot).step == paused_at + 1, 20)
     pilot.frames(10)
     assert watch_state(pilot).step == paused_at + 1  # exactly one step
+    pilot.press("right")  # at the newest checkpoint, Right steps too
+    assert pilot.until(lambda: watch_state(pilot).step == paused_at + 2, 20)
     pilot.press("space")
     assert pilot.until(lambda: watch_state(pilot).status == "completed", 90)
     pilot.frames(45)  # let the last sample type itself out and the chart settle

@@ -21,6 +21,12 @@ def test_scopes_are_searched_in_order():
     assert table.action_for("x", ["watch", GLOBAL]) is None
 
 
+def test_comma_is_a_key_of_its_own():
+    table = KeyMap([Binding(",", "back_one", "", "b", "t"), Binding("f1,?", "help", "", "h")])
+    assert table.action_for(",", ["t"]) == ("t", "back_one")
+    assert table.action_for("?", [GLOBAL]) == (GLOBAL, "help")
+
+
 def test_remap_by_id():
     table = KeyMap([Binding("f1", "help", "Help", "help")], remap={"help": "h"})
     assert table.action_for("h", [GLOBAL]) == (GLOBAL, "help")
