@@ -1,0 +1,109 @@
+"""Watch It Learn's key actions against a fake session manager (no worker processes)."""
+
+import pytest
+
+from game.app import App
+from game.pilot import FakeClock, Pilot
+from game.widgets.dataset_picker import PickerEntry
+from llmbreaker import messages as m
+from llmbreaker.datasets import list_datasets
+
+SIZE = (1280, 720)
+TRAINING = {"preset": "seed", "max_iters": 40, "eval_interval": 10, "speed": "max"}
+
+
+class FakeManager:
+    """Records commands; the test feeds events."""
+
+    def __init__(self) -> None:
+        self.started, self.sent, self.events = [], [], []
+
+    def start(self, config, session_id=None):
+        self.started.append((session_id, config))
+        return session_id
+
+    def send(self, sid, command):
+        self.sent.append(command)
+
+    def poll(self, budget=0.0):
+        events, self.events = self.events, []
+        return events
+
+    def close(self):
+        pass
+
+
+@pytest.fixture
+def fake():
+    manager = FakeManager()
+    infos = [i for i in list_datasets() if i.name == "tiny"]
+    app = App(size=SIZE, clock=FakeClock(), manager=manager, datasets=infos, training=TRAINING)
+    pilot = Pilot(app, app.clock)
+    pilot.press("enter", frames=2)
+    yield pilot, manager
+    app.close()
+
+
+def started(manager, step=0, max_iters=40):
+    info = m.Started(1000, "abc", "probe", "prompt", max_iters, 2, 2, 100)
+    manager.events += [("watch", info), ("watch", m.Metrics(step, 3.0, 1e-3, 100.0))]
+
+
+def test_space_starts_pauses_resumes(fake):
+    pilot, manager = fake
+    pilot.press("space")
+    assert len(manager.started) == 1 and manager.started[0][1].dataset == "tiny"
+    started(manager, step=5)
+    pilot.frames(1)
+    pilot.press("space")
+    assert isinstance(manager.sent[-1], m.Pause)
+    manager.events.append(("watch", m.Paused(5)))
+    pilot.frames(1)
+    pilot.press("s", "right")
+    assert [type(c) for c in manager.sent[-2:]] == [m.Step, m.Step]
+    pilot.press("space")
+    assert isinstance(manager.sent[-1], m.Resume)
+
+
+def test_speed_keys_and_stop(fake):
+    pilot, manager = fake
+    pilot.press("space")
+    started(manager)
+    pilot.press("8", "0", "backspace")
+    assert [c for c in manager.sent if isinstance(c, m.SetSpeed)] == [
+        m.SetSpeed("5x"),
+        m.SetSpeed("max"),
+    ]
+    assert isinstance(manager.sent[-1], m.Stop)
+
+
+def test_switching_dataset_mid_run_needs_a_second_enter(fake):
+    pilot, manager = fake
+    pilot.tab.picker.add(PickerEntry("Your file: a.txt", 200, 20, 40, "", text="hello " * 40))
+    pilot.press("space")
+    started(manager)
+    pilot.frames(1)
+    pilot.press("return")
+    assert len(manager.started) == 1 and "Press Enter again" in pilot.app.toasts.messages[-1]
+    pilot.press("return")
+    assert len(manager.started) == 2 and manager.started[-1][1].text.startswith("hello")
+
+
+def test_unprepared_dataset_explains_itself(fake):
+    pilot, manager = fake
+    pilot.tab.picker.add(PickerEntry("Poems", 1, 1, 1, "", name="poems", available=False))
+    pilot.press("space")
+    assert not manager.started
+    assert "not prepared" in pilot.app.toasts.messages[-1]
+
+
+def test_replay_and_crash_restart(fake):
+    pilot, manager = fake
+    pilot.press("space")
+    started(manager)
+    manager.events.append(("watch", m.Error("training_failed", "Training crashed. Press R.")))
+    pilot.frames(2)
+    assert pilot.tab.state.status == "error"
+    pilot.press("r")
+    assert len(manager.started) == 2
+    assert pilot.tab.state.status == "starting"
