@@ -36,6 +36,7 @@ class App:
         training=None,
         kiosk=False,
         remap=None,
+        idle_timeout=0.0,
     ) -> None:
         self.launched = clock() if clock else time.perf_counter()
         self.clock = clock or time.perf_counter
@@ -64,6 +65,10 @@ class App:
         self.pending: list[pygame.event.Event] = []
         self.frame_times: collections.deque[float] = collections.deque(maxlen=900)
         self.first_frame_seconds: float | None = None
+        self.idle_timeout = (
+            idle_timeout  # seconds without a key before the attract screen; 0: never
+        )
+        self.idle = 0.0
 
     # ------------------------------------------------------------------ window
 
@@ -115,6 +120,7 @@ class App:
                 self.switch("dashboard")
             self.scene.handle_event(event)
         elif event.type == pygame.KEYDOWN:
+            self.idle = 0.0
             self.handle_key(event)
         else:
             self.scene.handle_event(event)
@@ -169,6 +175,10 @@ class App:
                 session = self.sessions.get(sid)
                 label = session.state.label if session else sid
                 self.toasts.push(f"{label}: {event.message}", "error")
+        self.idle += dt
+        if self.idle_timeout and self.idle > self.idle_timeout and self.scene.name != "landing":
+            self.help.visible = False
+            self.scene.next_scene = "landing"  # the attract screen; sessions keep running
         self.scene.update(dt)
         self.toasts.update(dt)
         self.scene.draw(self.screen)

@@ -37,6 +37,13 @@ def register(subparsers) -> None:
         action="store_true",
         help="full screen, cursor hidden, Ctrl+Q and closing the window ignored",
     )
+    parser.add_argument(
+        "--idle-timeout",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="back to the attract screen after this long without a key (0: never)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -57,7 +64,12 @@ def run(args: argparse.Namespace) -> int:
     from game.app import App
 
     try:
-        app = App(size=args.size, fullscreen=args.fullscreen or args.kiosk, kiosk=args.kiosk)
+        app = App(
+            size=args.size,
+            fullscreen=args.fullscreen or args.kiosk,
+            kiosk=args.kiosk,
+            idle_timeout=args.idle_timeout,
+        )
     except pygame.error as exc:
         print(
             f"llmbreaker: cannot open a window ({exc}). Try the terminal view: llmbreaker tui",

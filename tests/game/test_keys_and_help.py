@@ -66,3 +66,12 @@ def test_resize_rescales_theme(pilot):
     pilot.app.inject(pygame.event.Event(pygame.VIDEORESIZE, w=1920, h=1080, size=(1920, 1080)))
     pilot.frames(2)
     assert pilot.app.theme.unit == 8
+
+
+def test_idle_timeout_returns_to_the_attract_screen(pilot):
+    pilot.app.idle_timeout = 2.0
+    pilot.press("enter", frames=2)
+    pilot.frames(30)
+    assert pilot.scene.name == "dashboard"
+    pilot.frames(40)
+    assert pilot.scene.name == "landing"
