@@ -1,0 +1,1 @@
+"""Style Transfer widgets: text box, side-by-side view, metric bars, path prompt, recipe."""
