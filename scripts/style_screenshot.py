@@ -31,8 +31,10 @@ def main() -> None:
             break
         time.sleep(1 / 30)
     state = tab.session.state
-    print(f"completed in {state.completed.wall_time:.1f} s of training; "
-          f"on screen after {time.monotonic() - started:.1f} s; verbatim {tab.result.verbatim:.0%}")
+    print(
+        f"completed in {state.completed.wall_time:.1f} s of training; "
+        f"on screen after {time.monotonic() - started:.1f} s; verbatim {tab.result.verbatim:.0%}"
+    )
     print(tab.side.generated)
     for _ in range(3):
         app.frame()
