@@ -127,6 +127,8 @@ def ui_section(opts: BenchOptions) -> dict:
         str(opts.ui_seconds),
         "--soak",
         str(min(opts.soak_seconds, 600)),
+        "--launched",
+        str(time.time()),
     ]
     try:
         done = subprocess.run(

@@ -1,0 +1,111 @@
+"""Headless UI measurements for `llmbreaker bench`: first frame, frame times per view, memory.
+
+Run as `python -m game.bench_ui`; prints one JSON line. A session trains at max speed the
+whole time, so every figure is taken while the worker competes for the CPU.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+
+LAUNCHED = time.time()
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame  # noqa: E402
+
+from game.app import FPS, App  # noqa: E402
+from game.pilot import key_event  # noqa: E402
+
+# Each view: the keys that reach it from the one before.
+VIEWS = [
+    ("watch", ["1"]),
+    ("attention-overview", ["2"]),
+    ("attention-detail", ["v"]),
+    ("attention-3d", ["d"]),
+    ("style", ["d", "v", "3"]),
+    ("decode", ["4"]),
+]
+
+
+def rss_mb() -> float | None:
+    try:
+        with open(f"/proc/{os.getpid()}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
+def percentiles(values: list[float]) -> dict:
+    ordered = sorted(values)
+    if not ordered:
+        return {"n": 0}
+    pick = lambda q: round(1000 * ordered[min(len(ordered) - 1, int(q * len(ordered)))], 2)  # noqa: E731
+    return {"n": len(ordered), "p50": pick(0.5), "p95": pick(0.95), "p99": pick(0.99)}
+
+
+def play(app: App, seconds: float) -> list[float]:
+    """Run real frames at the exhibit's pace; return each frame's work time in seconds."""
+    ticker = pygame.time.Clock()
+    app.frame_times.clear()
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.frame(min(ticker.tick(FPS) / 1000, 0.1))
+    return list(app.frame_times)
+
+
+def press(app: App, *keys: str) -> None:
+    for key in keys:
+        app.inject(key_event(key))
+        app.frame(1 / FPS)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=6.0, help="seconds per view")
+    parser.add_argument("--soak", type=float, default=120.0, help="seconds on the landing")
+    parser.add_argument("--size", default="1920x1080")
+    parser.add_argument("--launched", type=float, help="epoch seconds the parent started us")
+    args = parser.parse_args()
+    size = tuple(int(n) for n in args.size.split("x"))
+    app = App(size=size)
+    app.frame(1 / FPS)
+    first_frame = time.time() - (args.launched or LAUNCHED)
+    memory = {"start": rss_mb()}
+    press(app, "return", "space", "0")  # dashboard, start training, max speed
+    start_deadline = time.monotonic() + 60
+    while time.monotonic() < start_deadline and not any(
+        s.state.checkpoints for s in app.sessions.by_id.values()
+    ):
+        app.frame(1 / FPS)
+    frames = {}
+    for name, keys in VIEWS:
+        press(app, *keys)
+        play(app, 1.0)  # let the view settle (first checkpoint, caches)
+        frames[name] = percentiles(play(app, args.seconds))
+    press(app, "escape")
+    play(app, args.soak)
+    memory.update(end=rss_mb(), seconds=args.soak + args.seconds * len(VIEWS))
+    app.close()
+    print(
+        json.dumps(
+            {
+                "size": args.size,
+                "first_frame_s": round(first_frame, 3),
+                "frames": frames,
+                "memory_mb": memory,
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
