@@ -20,7 +20,6 @@ from llmbreaker import messages as m
 
 FPS = 30
 POLL_BUDGET = 0.004  # seconds per frame spent draining worker events
-MIN_SIZE = (960, 540)
 
 
 class App:

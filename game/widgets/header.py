@@ -44,22 +44,44 @@ class Header:
         fps = theme.text(f"{self.fps:4.0f} FPS", "xs", "dim", mono=True)
         right = rect.right - theme.px(3) - fps.get_width()
         surface.blit(fps, (right, rect.centery - fps.get_height() // 2))
-        for session in reversed(list(self.sessions.by_id.values())):
+        limit = rect.x + theme.px(6) + logo.get_width()
+        sessions = list(reversed(list(self.sessions.by_id.values())))
+        for shown, session in enumerate(sessions):
+            room = right - theme.px(4) - limit
+            if shown < len(sessions) - 1:  # keep room to say how many more there are
+                room -= theme.text("+9 more", "sm", "text2").get_width() + theme.px(4)
+            if self._chip(session)[0] > room:  # no room left: say how many are not shown
+                more = theme.text(f"+{len(sessions) - shown} more", "sm", "text2")
+                if more.get_width() <= right - theme.px(4) - limit:
+                    surface.blit(
+                        more,
+                        (
+                            right - theme.px(4) - more.get_width(),
+                            rect.centery - more.get_height() // 2,
+                        ),
+                    )
+                break
             right = self._draw_session(surface, rect, right - theme.px(4), session)
+
+    def _chip(self, session):
+        """(width, name label, step label) of a session's chip."""
+        theme, state = self.theme, session.state
+        status = state.status
+        steps = f"{state.step}/{state.max_iters}" if state.max_iters else " "
+        label = state.label if len(state.label) <= 24 else state.label[:23] + "…"
+        name = theme.text(f"{label}  ·  {status}", "sm", "text2")
+        count = theme.text(steps, "sm", "text", mono=True)
+        width = theme.px(2) + name.get_width() + theme.px(2) + theme.px(16) + theme.px(1.5)
+        return width + count.get_width(), name, count
 
     def _draw_session(self, surface, rect, right: int, session) -> int:
         """Draw one session's chip ending at `right`; returns where the next one must end."""
         theme, state = self.theme, session.state
-        status = state.status
-        steps = f"{state.step}/{state.max_iters}" if state.max_iters else "starting…"
-        name = theme.text(f"{state.label}  ·  {status}", "sm", "text2")
-        count = theme.text(steps, "sm", "text", mono=True)
+        width, name, count = self._chip(session)
         bar_w = theme.px(16)
-        width = theme.px(2) + name.get_width() + theme.px(2) + bar_w + theme.px(1.5)
-        width += count.get_width()
         x = right - width
         y = rect.centery
-        dot = STATUS_COLOUR.get(status, "dim")
+        dot = STATUS_COLOUR.get(state.status, "dim")
         pygame.draw.circle(surface, theme.colour[dot], (x + theme.px(0.75), y), theme.px(0.75))
         x += theme.px(2)
         surface.blit(name, (x, y - name.get_height() // 2))

@@ -128,7 +128,7 @@ class LossChart:
             surface.blit(
                 label, (r.x - label.get_width() - theme.px(1.5), y - label.get_height() // 2)
             )
-        for value in nice_ticks(0, self.max_step, 5):
+        for value in [v for v in nice_ticks(0, self.max_step, 5) if v == int(v)]:
             x, _ = self._xy(value, self._y_range[0])
             label = theme.text(f"{value:,.0f}", "sm", "dim", mono=True)
             left = min(x - label.get_width() // 2, r.right - label.get_width())

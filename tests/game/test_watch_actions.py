@@ -6,6 +6,7 @@ from game.app import App
 from game.pilot import FakeClock, Pilot
 from game.widgets.dataset_picker import PickerEntry
 from llmbreaker import messages as m
+from llmbreaker.config import session_config
 from llmbreaker.datasets import list_datasets
 
 SIZE = (1280, 720)
@@ -107,3 +108,13 @@ def test_replay_and_crash_restart(fake):
     pilot.press("r")
     assert len(manager.started) == 2
     assert pilot.tab.state.status == "starting"
+
+
+def test_header_fits_many_sessions(fake, tmp_path):
+    pilot, _ = fake
+    for owner in ("watch", "attention", "style", "decode", "extra1", "extra2"):
+        config = session_config("seed", dataset="tiny", label=f"A long session label {owner}")
+        pilot.app.sessions.start(owner, config)
+    pilot.frames(2)
+    pilot.app.screenshot(str(tmp_path / "header.png"))
+    assert pilot.scene.name == "dashboard" and len(pilot.app.sessions.by_id) == 6
