@@ -75,6 +75,14 @@ class Decode:
 
 
 @dataclass(frozen=True)
+class SetDecodeRate:
+    """Change the pace of the running decode (and of later ones) without restarting it."""
+
+    rate: float
+    """Characters per second; 0 means as fast as possible."""
+
+
+@dataclass(frozen=True)
 class StopDecode:
     """Abandon a running decode."""
 
@@ -85,7 +93,17 @@ class Shutdown:
 
 
 Command = (
-    Start | Pause | Resume | Step | Stop | SetSpeed | Generate | Decode | StopDecode | Shutdown
+    Start
+    | Pause
+    | Resume
+    | Step
+    | Stop
+    | SetSpeed
+    | Generate
+    | Decode
+    | SetDecodeRate
+    | StopDecode
+    | Shutdown
 )
 
 # ----------------------------------------------------------------- events (worker -> UI)

@@ -139,6 +139,8 @@ class Worker:
                 self._generate(prompt, length)
             case m.Decode(prompt, length, rate):
                 self._start_decode(prompt, length, rate)
+            case m.SetDecodeRate(rate):
+                self._set_decode_rate(rate)
             case m.StopDecode():
                 self.decoder = None
 
@@ -261,6 +263,12 @@ class Worker:
         self.decoder = decode_steps(self.trainer.model, self.trainer.vocab, prompt, length)
         self.decode_interval = 1.0 / rate if rate > 0 else 0.0
         self.decode_due = time.monotonic()
+
+    def _set_decode_rate(self, rate: float) -> None:
+        """New pacing from the last character on; the running decode carries on."""
+        interval = 1.0 / rate if rate > 0 else 0.0
+        self.decode_due += interval - self.decode_interval
+        self.decode_interval = interval
 
     def _decode_once(self, now: float) -> None:
         try:
