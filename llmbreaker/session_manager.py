@@ -19,6 +19,7 @@ from llmbreaker import messages as m
 from llmbreaker.config import SessionConfig
 from llmbreaker.errors import OUT_OF_MEMORY, SESSION_NOT_FOUND, TRAINING_FAILED, LLMBreakerError
 
+RETIRE_GRACE = 2.0  # seconds a replaced worker has to exit before it is terminated
 KILLED = -9  # exit code of a process ended by SIGKILL, which is what the OOM killer sends
 
 
@@ -42,6 +43,7 @@ class SessionManager:
         self._ctx = mp.get_context("spawn")
         self._sessions: dict[str, _Handle] = {}
         self._ids = itertools.count(1)
+        self._retiring: list[tuple[float, _Handle]] = []
         self._spare: tuple[mp.process.BaseProcess, mp.Queue, mp.Queue] | None = None
         atexit.register(self.close)
 
@@ -56,7 +58,7 @@ class SessionManager:
         """Hand config to a worker (the warm spare if there is one); returns the session id."""
         sid = session_id or f"s{next(self._ids)}"
         if sid in self._sessions:
-            self.close_session(sid)
+            self.close_session(sid, wait=False)
         spare, self._spare = self._spare, None
         if spare is None or not spare[0].is_alive():
             spare = self._spawn()
@@ -80,16 +82,42 @@ class SessionManager:
         handle = self._handle(session_id)
         return self.start(config or handle.config, session_id)
 
-    def close_session(self, session_id: str, timeout: float = 1.0) -> None:
-        """Ask a worker to exit, then make sure it has."""
+    def close_session(self, session_id: str, wait: bool = True, timeout: float = 1.0) -> None:
+        """Ask a worker to exit; wait for it, or let poll() reap it so the UI never stalls."""
         handle = self._sessions.pop(session_id, None)
-        if handle is not None:
+        if handle is None:
+            return
+        if wait:
             _stop_process(handle, timeout)
+            return
+        handle.closing = True
+        with contextlib.suppress(OSError, ValueError):
+            handle.commands.put(m.Shutdown())
+        self._retiring.append((time.monotonic(), handle))
+
+    def _reap(self) -> None:
+        """Drain and finish retiring workers; terminate any that linger."""
+        still = []
+        for since, handle in self._retiring:
+            with contextlib.suppress(queue.Empty, EOFError, OSError, ValueError):
+                while True:  # a worker cannot exit while its queue's pipe is full
+                    handle.events.get_nowait()
+            age = time.monotonic() - since
+            if handle.process.is_alive() and age > 2 * RETIRE_GRACE:
+                handle.process.kill()
+            elif handle.process.is_alive() and age > RETIRE_GRACE:
+                handle.process.terminate()
+            if handle.process.is_alive():
+                still.append((since, handle))
+            else:
+                _stop_process(handle, 0.1)
+        self._retiring = still
 
     def close(self) -> None:
         """End every worker; no process outlives the manager."""
-        handles = list(self._sessions.values())
+        handles = list(self._sessions.values()) + [h for _, h in self._retiring]
         self._sessions.clear()
+        self._retiring = []
         if self._spare is not None:
             handles.append(_Handle(None, *self._spare))
             self._spare = None
@@ -124,6 +152,8 @@ class SessionManager:
 
     def poll(self, budget: float = 0.004) -> list[tuple[str, m.Event]]:
         """Drain waiting events from every worker within a time budget, oldest first."""
+        if self._retiring:
+            self._reap()
         deadline = time.perf_counter() + budget
         out: list[tuple[str, m.Event]] = []
         for sid, handle in list(self._sessions.items()):

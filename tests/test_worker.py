@@ -2,6 +2,7 @@
 
 import os
 import signal
+import time
 
 import pytest
 
@@ -116,3 +117,22 @@ def test_speed_change_is_acknowledged(manager):
     expect(manager, sid, m.Paused)
     manager.send(sid, m.SetSpeed("10x"))
     assert expect(manager, sid, m.SpeedChanged)[0].speed == "10x"
+
+
+def test_restart_replaces_a_running_worker_and_reaps_the_old_one(manager):
+    sid = manager.start(config(start_paused=False, max_iters=5000))
+    expect(manager, sid, m.Checkpoint)
+    old_pid = manager.pid(sid)
+    manager.restart(sid)
+    expect(manager, sid, m.Started)
+    assert manager.pid(sid) != old_pid
+    gone = False
+    for _ in range(200):  # poll() reaps retired workers; the UI never waits on them
+        manager.poll()
+        try:
+            os.kill(old_pid, 0)
+        except ProcessLookupError:
+            gone = True
+            break
+        time.sleep(0.05)
+    assert gone
