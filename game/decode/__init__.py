@@ -1,0 +1,1 @@
+"""Decode Live's widgets: the prompt, the growing text, the flow strip, activity, attention, KV."""

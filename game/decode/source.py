@@ -1,0 +1,190 @@
+"""Which session Decode Live talks to, and the decode it runs there: start, pace, pause, step."""
+
+from __future__ import annotations
+
+from llmbreaker import messages as m
+from llmbreaker.config import session_config
+from llmbreaker.datasets import list_datasets
+
+OWN_ID = "decode"
+OWN_PRESET = "small"
+OWN_DATASET = "childrens_stories"
+RATES = (1, 5, 20, 50)  # characters per second the rate keys choose
+DEFAULT_RATE = 5
+DECODE_LENGTH = 400  # characters one Enter asks for
+SETTLE = 0.15  # seconds after a StopDecode before the next Decode, so no stray step interleaves
+IDLE, WAITING, DECODING, PAUSED, DONE = "idle", "waiting", "decoding", "paused", "done"
+
+
+def own_config(training: dict, datasets=None):
+    """A small model on Children's Stories (else the built-in corpus) at max speed."""
+    options = dict(training)
+    preset = options.pop("preset", OWN_PRESET)
+    for fixed in ("speed", "label", "dataset", "text"):
+        options.pop(fixed, None)
+    infos = list_datasets() if datasets is None else datasets
+    prepared = {i.name for i in infos if i.prepared}
+    dataset = OWN_DATASET if OWN_DATASET in prepared else "tiny"
+    return session_config(preset, dataset=dataset, speed="max", label="decode live", **options)
+
+
+class DecodeSource:
+    """Follows one session; its text is the prompt of the last Decode plus what came back since."""
+
+    def __init__(self, sessions) -> None:
+        self.sessions = sessions
+        self.session = None
+        self.state = None
+        self.rate = DEFAULT_RATE
+        self.phase = IDLE
+        self.base = ""  # the prompt of the Decode in flight
+        self.origin = 0  # characters of the text the visitor typed
+        self.mark = 0  # len(state.decode_text) when it was sent
+        self.pending: tuple[int, float] | None = None  # (length, rate) to send once settled
+        self.pending_prompt: str | None = None  # None: the text as it stands when sent
+        self.quiet_for = SETTLE
+        self.error = ""  # the last refusal, shown inline
+        self.seen_notice = None
+        self.clock = 0.0
+        self.arrived_at = -1.0  # clock when the newest step arrived
+        self.arrivals = 0
+
+    # ------------------------------------------------------------------ session
+
+    def _choose(self):
+        sessions = list(self.sessions.by_id.values())
+        if any(s is self.session and not s.state.error for s in sessions):
+            return self.session
+        ready = [s for s in sessions if s.state.info is not None and not s.state.error]
+        running = [s for s in ready if not s.state.finished]
+        pool = running or ready or sessions
+        own = [s for s in pool if s.sid == OWN_ID]
+        return (own or pool)[-1] if pool else None
+
+    def start_own(self, training: dict, datasets=None) -> None:
+        self.sessions.start(OWN_ID, own_config(training, datasets))
+        self.session = None  # the next update adopts it
+
+    @property
+    def model_ready(self) -> bool:
+        """A model exists to decode with: the session has reported its first checkpoint."""
+        state = self.state
+        return bool(state and state.info and state.checkpoints and not state.error)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        info = self.state.info if self.state else None
+        return (info.n_layer, info.n_head) if info else (0, 0)
+
+    # ------------------------------------------------------------------ the decode
+
+    @property
+    def text(self) -> str:
+        if self.state is None:
+            return self.base
+        return self.base + self.state.decode_text[self.mark :]
+
+    @property
+    def step(self) -> m.DecodeStep | None:
+        """The newest step of this tab's decodes, or None before the first arrives."""
+        if self.state is None or len(self.state.decode_text) <= self.mark:
+            return None
+        return self.state.last_decode
+
+    def begin(self, prompt: str) -> None:
+        """Decode DECODE_LENGTH characters after prompt (the checks are the worker's)."""
+        self.error = ""
+        if not prompt:
+            self.error = "Type a prompt first: it cannot be empty."
+            return
+        self._stop()
+        self.pending_prompt, self.base, self.origin = prompt, prompt, len(prompt)
+        self.pending = (DECODE_LENGTH, self.rate)
+        self.phase = WAITING if not self.model_ready else DECODING
+
+    def toggle_pause(self) -> None:
+        if self.phase in (DECODING, WAITING):
+            self._stop()
+            self.phase = PAUSED
+        elif self.phase in (PAUSED, DONE) and self.text:
+            self.pending_prompt, self.pending = None, (DECODE_LENGTH, self.rate)
+            self.phase = DECODING
+
+    def single_step(self, prompt: str) -> None:
+        """One character: pauses a running decode, then continues the text by one."""
+        continuing = self.phase != IDLE and bool(self.text)
+        if not continuing and not prompt:
+            self.error = "Type a prompt first: it cannot be empty."
+            return
+        self._stop()
+        self.pending_prompt = None if continuing else prompt
+        if not continuing:
+            self.base, self.origin = prompt, len(prompt)
+        self.pending, self.error, self.phase = (1, 0.0), "", PAUSED
+
+    def set_rate(self, rate: float) -> None:
+        self.rate = rate
+        if self.phase == DECODING and self.pending is None and self.session is not None:
+            self.sessions.send(self.session.sid, m.SetDecodeRate(rate))
+        elif self.pending is not None and self.pending[1] > 0:
+            self.pending = (self.pending[0], rate)
+
+    def _stop(self) -> None:
+        if self.phase in (DECODING, PAUSED) and self.session is not None:
+            self.sessions.send(self.session.sid, m.StopDecode())
+            self.quiet_for = 0.0
+        self.pending = None
+
+    def _send_pending(self) -> None:
+        length, rate = self.pending
+        prompt = self.text if self.pending_prompt is None else self.pending_prompt
+        self.pending = None
+        self.base, self.mark, self.arrivals = prompt, len(self.state.decode_text), 0
+        self.seen_notice = self.state.notice
+        self.sessions.send(self.session.sid, m.Decode(prompt, length, rate))
+
+    # ------------------------------------------------------------------ frame
+
+    def update(self, dt: float) -> None:
+        self.clock += dt
+        self.quiet_for += dt
+        session = self._choose()
+        if session is not self.session or (session and session.state is not self.state):
+            self._adopt(session)
+        if self.state is None:
+            return
+        if len(self.state.decode_text) > self.mark + self.arrivals:
+            self.arrivals = len(self.state.decode_text) - self.mark
+            self.arrived_at = self.clock
+        self._check_refusal()
+        step = self.step
+        if self.phase == DECODING and step is not None and step.done and self.pending is None:
+            self.phase = DONE
+        ready = self.pending is not None and self.model_ready and self.quiet_for >= SETTLE
+        if ready:
+            if self.phase == WAITING:
+                self.phase = DECODING
+            self._send_pending()
+
+    def _adopt(self, session) -> None:
+        if self.session is not None and self.phase != IDLE:
+            self.error = "The model changed: press Enter to decode again."
+        keep_pending = self.phase == WAITING
+        self.session = session
+        self.state = session.state if session else None
+        self.mark = len(self.state.decode_text) if self.state else 0
+        self.arrivals, self.arrived_at = 0, -1.0
+        self.seen_notice = self.state.notice if self.state else None
+        if not keep_pending:
+            self.phase, self.pending = IDLE, None
+
+    def _check_refusal(self) -> None:
+        notice = self.state.notice
+        if notice is None or notice is self.seen_notice:
+            return
+        self.seen_notice = notice
+        if notice.code == "invalid_prompt":
+            self.error = notice.message
+            self.phase, self.pending = IDLE, None
+            self.base, self.mark, self.arrivals = "", len(self.state.decode_text), 0
+            self.origin = 0
