@@ -134,16 +134,18 @@ class Trainer:
     @torch.inference_mode()
     def evaluate(self) -> tuple[float, float]:
         """Mean train and val loss over the same fixed batches every time."""
+        return self.split_loss("train"), self.split_loss("val")
+
+    @torch.inference_mode()
+    def split_loss(self, split: str) -> float:
+        """Mean loss of one split's fixed eval batches, run as one large forward pass."""
         self.model.eval()
-        losses = []
-        for split in ("train", "val"):
-            rng = torch.Generator().manual_seed(self.train_cfg.seed + 1)
-            total = 0.0
-            for _ in range(self.train_cfg.eval_batches):
-                _, loss = self.model(*self.batch(split, rng))
-                total += loss.item()
-            losses.append(total / self.train_cfg.eval_batches)
-        return losses[0], losses[1]
+        rng = torch.Generator().manual_seed(self.train_cfg.seed + 1)
+        batches = [self.batch(split, rng) for _ in range(self.train_cfg.eval_batches)]
+        x = torch.cat([b[0] for b in batches])  # (eval_batches * B, T)
+        y = torch.cat([b[1] for b in batches])
+        _, loss = self.model(x, y)
+        return loss.item()
 
     @torch.inference_mode()
     def sample(

@@ -52,7 +52,7 @@ def race(recipe: Recipe, text: str, budget: float, threads: int, eval_every: flo
         now = time.perf_counter()
         due = now - last_eval >= eval_every or trainer.step == train.max_iters
         if due or trainer.step == 1:
-            _, val = trainer.evaluate()
+            val = trainer.split_loss("val")
             last_eval = time.perf_counter()
             curve.points.append((last_eval - start, trainer.step, val))
         if time.perf_counter() - start >= budget:
