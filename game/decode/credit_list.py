@@ -34,12 +34,13 @@ class CreditList:
             label = theme.text(f"'{glyph(char)}' @{i}", "sm", "text", mono=True)
             surface.blit(label, (inner.x, y))
             value = float(values[i])
-            track_w = inner.w - label_w - value_w
+            track_w = inner.w - label_w - value_w - theme.px(3)
             bar = pygame.Rect(inner.x + label_w, y + theme.px(0.5),
                               max(1, round(track_w * abs(value) / top)), theme.px(2))  # fmt: skip
             pygame.draw.rect(surface, theme.colour["blue" if value >= 0 else "warning"], bar)
-            number = theme.text(f"{value:+.3f}", "sm", "text2", mono=True)
+            shown = f"{value:+.3f}" if abs(value) >= 0.0005 else f"{value:+.0e}"
+            number = theme.text(shown, "sm", "text2", mono=True)
             surface.blit(number, (inner.right - number.get_width(), y))
             if rank == 0 and frame.live:
                 bolt = theme.text("⚡", "sm", flash(theme, frame.now, "warning"), mono=True)
-                surface.blit(bolt, (bar.right + theme.px(1), y))
+                surface.blit(bolt, (inner.x + label_w + track_w + theme.px(0.5), y))

@@ -25,7 +25,7 @@ class KVBars:
         row_h = max(theme.px(3), min(theme.px(5), (inner.h - formula_h) // layers))
         capacity = (step.cache_max if step else 0) or 1
         event = frame.cache_event()
-        label_w, text_w = theme.px(6), theme.px(40)
+        label_w, text_w = theme.px(6), theme.px(47)
         for layer in range(layers):
             y = inner.y + layer * row_h
             length = step.cache_len[layer] if step and layer < len(step.cache_len) else 0

@@ -167,7 +167,9 @@ class DecodeSource:
             self._send_pending()
 
     def _adopt(self, session) -> None:
-        if self.session is not None and self.phase != IDLE:
+        if self.session is None:
+            self.error = ""  # "no model yet" no longer holds
+        elif self.phase != IDLE:
             self.error = "The model changed: press Enter to decode again."
         keep_pending = self.phase == WAITING
         self.session = session

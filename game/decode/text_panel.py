@@ -15,6 +15,7 @@ from game.decode.look import flash, glyph
 from game.style.wrap import visible_text, wrap_starts
 from game.theme import mix
 
+TEXT_SIZE = "lg"
 CREDIT_GAMMA = 0.6  # lifts small credits so the shading reads from a distance
 
 
@@ -109,7 +110,7 @@ class TextPanel:
 
     def _draw_text(self, surface, body: pygame.Rect, frame: Frame) -> None:
         theme, text = self.theme, frame.text
-        font = theme.font("base", mono=True)
+        font = theme.font(TEXT_SIZE, mono=True)
         cw, lh = max(1, font.size("M")[0]), font.get_linesize() + theme.px(0.5)
         columns = max(8, body.w // cw - 1)
         starts = self._starts(text, columns)
@@ -128,16 +129,16 @@ class TextPanel:
             y = body.y + (line - first) * lh
             cut = min(len(shown), max(0, frame.origin - start))
             if cut:
-                surface.blit(theme.text(shown[:cut], "base", "text2", mono=True), (body.x, y))
+                surface.blit(theme.text(shown[:cut], TEXT_SIZE, "light", mono=True), (body.x, y))
             if shown[cut:].strip():
                 x = body.x + cut * cw
-                surface.blit(theme.text(shown[cut:], "base", "text", mono=True), (x, y))
+                surface.blit(theme.text(shown[cut:], TEXT_SIZE, "text", mono=True), (x, y))
         if frame.step is not None and text:
             spot = place(len(text) - 1)
             if spot:
                 box = pygame.Rect(spot[0] - 1, spot[1], cw + 2, lh - theme.px(0.25))
                 pygame.draw.rect(surface, theme.colour["cyan"], box, border_radius=2)
-                picture = theme.text(glyph(text[-1]), "base",
+                picture = theme.text(glyph(text[-1]), TEXT_SIZE,
                                    "bg", mono=True, bold=True)  # fmt: skip
                 surface.blit(picture, (spot[0], spot[1]))
 

@@ -46,6 +46,7 @@ class DecodeTab(Tab):
         self.layout = DecodeLayout(ctx.theme)
         self.selected_layer = -1  # the last layer until L picks another
         self._swallow_text = False  # the character of the key that focused the prompt
+        self._prompt_version = 0
 
     @property
     def box(self):
@@ -121,6 +122,8 @@ class DecodeTab(Tab):
     def update(self, dt: float) -> None:
         self._swallow_text = False
         self.box.update(dt)
+        if self.box.version != self._prompt_version:  # editing clears the last refusal
+            self._prompt_version, self.source.error = self.box.version, ""
         self.source.update(dt)
 
     def status(self) -> tuple[str, bool]:
