@@ -20,7 +20,7 @@ def _b(key: str, action: str, description: str, id_: str) -> Binding:
 
 
 BINDINGS = [
-    _b("return", "decode", "Decode from the prompt, one character at a time", "start"),
+    _b("return", "decode", "Decode from the prompt (on an empty prompt: type one)", "start"),
     _b("p", "pause", "Pause / resume the decode", "pause"),
     _b("s,.", "step", "One character (pauses a running decode)", "step"),
     _b("l", "layer", "Next layer for the attention over the context", "layer"),
@@ -51,10 +51,6 @@ class DecodeTab(Tab):
     @property
     def box(self):
         return self.prompt.box
-
-    def enter(self) -> None:
-        if self.source.phase == IDLE:
-            self.box.focused = True
 
     def exit(self) -> None:
         self.box.focused = False
@@ -94,6 +90,9 @@ class DecodeTab(Tab):
         return True
 
     def start(self) -> None:
+        if not self.box.focused and not self.box.text:  # the tab opens unfocused: 1-4 switch
+            self.box.focused = True
+            return
         if self.source.session is None:
             self.source.error = "No model yet: press Space to train one (Esc first if typing)."
             self._report()

@@ -59,7 +59,9 @@ def toasts(pilot) -> str:
 
 def test_without_a_model_it_says_so_then_space_trains_one(pilot):
     tab = pilot.tab
-    assert isinstance(tab, DecodeTab) and tab.box.focused
+    assert isinstance(tab, DecodeTab) and not tab.box.focused  # so 1-4 still switch tabs
+    press(pilot, pygame.K_RETURN)  # Enter on the empty prompt focuses it
+    assert tab.box.focused
     type_text(pilot, "the")
     press(pilot, pygame.K_RETURN)
     assert "No model yet" in tab.status()[0]
