@@ -45,7 +45,7 @@ class DecodeLayout:
         left_w = round(body.w * 0.56)
         left = pygame.Rect(body.x, body.y, left_w, body.h)
         right = pygame.Rect(left.right + gap, body.y, body.right - left.right - gap, body.h)
-        lower_h = round(left.h * 0.36)
+        lower_h = round(left.h * 0.4)
         self.text_rect = pygame.Rect(left.x, left.y, left.w, left.h - lower_h - gap)
         self.text.draw(surface, self.text_rect, frame, message)
         lower = pygame.Rect(left.x, self.text_rect.bottom + gap, left.w, lower_h)
