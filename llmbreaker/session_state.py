@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from llmbreaker import messages as m
 
+DECODE_KEEP = 20_000  # decoded characters a session remembers
+
 STARTING, RUNNING, PAUSED, COMPLETED, STOPPED, FAILED = (
     "starting",
     "running",
@@ -34,7 +36,17 @@ class SessionState:
     notice: m.Error | None = None  # a non-fatal error, such as a bad prompt
     last_generated: m.Generated | None = None
     last_decode: m.DecodeStep | None = None
-    decode_text: str = ""
+    decode_text: str = ""  # the newest decoded characters, at most DECODE_KEEP of them
+    decode_dropped: int = 0  # characters trimmed from the front of decode_text
+
+    @property
+    def decode_total(self) -> int:
+        """Characters decoded since the session started (a position that never shrinks)."""
+        return self.decode_dropped + len(self.decode_text)
+
+    def decode_since(self, mark: int) -> str:
+        """Decoded characters after the absolute position mark (those still kept)."""
+        return self.decode_text[max(0, mark - self.decode_dropped) :]
 
     @property
     def max_iters(self) -> int:
@@ -88,6 +100,10 @@ class SessionState:
                 self.last_generated = event
             case m.DecodeStep():
                 self.decode_text += event.char
+                if len(self.decode_text) > 2 * DECODE_KEEP:  # weeks of decoding stay bounded
+                    cut = len(self.decode_text) - DECODE_KEEP
+                    self.decode_text = self.decode_text[cut:]
+                    self.decode_dropped += cut
                 self.last_decode = event
             case m.Error(fatal=True):
                 self.error = event

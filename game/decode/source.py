@@ -39,7 +39,7 @@ class DecodeSource:
         self.phase = IDLE
         self.base = ""  # the prompt of the Decode in flight
         self.origin = 0  # characters of the text the visitor typed
-        self.mark = 0  # len(state.decode_text) when it was sent
+        self.mark = 0  # state.decode_total when it was sent
         self.pending: tuple[int, float] | None = None  # (length, rate) to send once settled
         self.pending_prompt: str | None = None  # None: the text as it stands when sent
         self.quiet_for = SETTLE
@@ -82,12 +82,12 @@ class DecodeSource:
     def text(self) -> str:
         if self.state is None:
             return self.base
-        return self.base + self.state.decode_text[self.mark :]
+        return self.base + self.state.decode_since(self.mark)
 
     @property
     def step(self) -> m.DecodeStep | None:
         """The newest step of this tab's decodes, or None before the first arrives."""
-        if self.state is None or len(self.state.decode_text) <= self.mark:
+        if self.state is None or self.state.decode_total <= self.mark:
             return None
         return self.state.last_decode
 
@@ -139,7 +139,7 @@ class DecodeSource:
         length, rate = self.pending
         prompt = self.text if self.pending_prompt is None else self.pending_prompt
         self.pending = None
-        self.base, self.mark, self.arrivals = prompt, len(self.state.decode_text), 0
+        self.base, self.mark, self.arrivals = prompt, self.state.decode_total, 0
         self.seen_notice = self.state.notice
         self.sessions.send(self.session.sid, m.Decode(prompt, length, rate))
 
@@ -153,8 +153,8 @@ class DecodeSource:
             self._adopt(session)
         if self.state is None:
             return
-        if len(self.state.decode_text) > self.mark + self.arrivals:
-            self.arrivals = len(self.state.decode_text) - self.mark
+        if self.state.decode_total > self.mark + self.arrivals:
+            self.arrivals = self.state.decode_total - self.mark
             self.arrived_at = self.clock
         self._check_refusal()
         step = self.step
@@ -174,7 +174,7 @@ class DecodeSource:
         keep_pending = self.phase == WAITING
         self.session = session
         self.state = session.state if session else None
-        self.mark = len(self.state.decode_text) if self.state else 0
+        self.mark = self.state.decode_total if self.state else 0
         self.arrivals, self.arrived_at = 0, -1.0
         self.seen_notice = self.state.notice if self.state else None
         if not keep_pending:
@@ -188,5 +188,5 @@ class DecodeSource:
         if notice.code == "invalid_prompt":
             self.error = notice.message
             self.phase, self.pending = IDLE, None
-            self.base, self.mark, self.arrivals = "", len(self.state.decode_text), 0
+            self.base, self.mark, self.arrivals = "", self.state.decode_total, 0
             self.origin = 0
