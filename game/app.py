@@ -36,6 +36,7 @@ class App:
         kiosk=False,
         remap=None,
         idle_timeout=0.0,
+        prewarm=False,
     ) -> None:
         self.launched = clock() if clock else time.perf_counter()
         self.clock = clock or time.perf_counter
@@ -51,7 +52,7 @@ class App:
         if manager is None:
             from llmbreaker.session_manager import SessionManager  # torch-free
 
-            manager = SessionManager()
+            manager = SessionManager(keep_warm=prewarm)
         self.sessions = Sessions(manager)
         self.toasts = Toasts(self.theme)
         self.ctx = AppContext(self.theme, self.sessions, self.toasts.push, datasets, training or {})
@@ -186,6 +187,8 @@ class App:
         pygame.display.flip()
         if self.first_frame_seconds is None:
             self.first_frame_seconds = self.clock() - self.launched
+            if getattr(self.sessions.manager, "keep_warm", False):
+                self.sessions.manager.prewarm()  # torch loads while the visitor reads the logo
         self.frame_times.append(time.perf_counter() - started)
         if self.scene.next_scene:
             self.switch(self.scene.next_scene)

@@ -75,7 +75,7 @@ def main() -> int:
     parser.add_argument("--launched", type=float, help="epoch seconds the parent started us")
     args = parser.parse_args()
     size = tuple(int(n) for n in args.size.split("x"))
-    app = App(size=size)
+    app = App(size=size, prewarm=True)
     app.frame(1 / FPS)
     first_frame = time.time() - (args.launched or LAUNCHED)
     memory = {"start": rss_mb()}
@@ -90,6 +90,7 @@ def main() -> int:
         press(app, *keys)
         play(app, 1.0)  # let the view settle (first checkpoint, caches)
         frames[name] = percentiles(play(app, args.seconds))
+    memory["after_views"] = rss_mb()  # every view built once: GL context, caches, fonts
     press(app, "escape")
     play(app, args.soak)
     memory.update(end=rss_mb(), seconds=args.soak + args.seconds * len(VIEWS))

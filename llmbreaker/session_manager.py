@@ -39,7 +39,8 @@ class _Handle:
 class SessionManager:
     """Starts, commands, watches and restarts training workers."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep_warm: bool = False) -> None:
+        self.keep_warm = keep_warm  # keep a spare worker ready after every start
         self._ctx = mp.get_context("spawn")
         self._sessions: dict[str, _Handle] = {}
         self._ids = itertools.count(1)
@@ -65,6 +66,8 @@ class SessionManager:
         process, commands, events = spare
         commands.put(m.Start(config))
         self._sessions[sid] = _Handle(config, process, commands, events)
+        if self.keep_warm:
+            self.prewarm()
         return sid
 
     def _spawn(self) -> tuple[mp.process.BaseProcess, mp.Queue, mp.Queue]:

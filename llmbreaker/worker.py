@@ -18,6 +18,9 @@ HEARTBEAT_PERIOD = 1.0
 
 def worker_main(commands: mp.Queue, events: mp.Queue) -> None:
     """Process entry point: wait for Start, then run until Shutdown or the parent dies."""
+    from llmbreaker import set_thread_wait_policy
+
+    set_thread_wait_policy(shared_cpu=True)  # the UI process needs its core
     import llmbreaker.trainer  # noqa: F401  (pay for torch now, while the worker is a spare)
 
     Worker(commands, events).serve()

@@ -11,7 +11,10 @@ def _s(value) -> str:
 
 
 def print_report(result: dict, console: Console | None = None) -> None:
-    console = console or Console()
+    if console is None:
+        console = Console()
+        if not console.is_terminal:  # a log file or a pipe: do not squeeze the tables to 80
+            console = Console(width=140)
     if "learning" in result:
         table = Table(
             title=f"1. Learning speed on {result['corpus']} "
@@ -79,7 +82,8 @@ def print_report(result: dict, console: Console | None = None) -> None:
     ui_mem = result.get("ui", {}).get("memory_mb")
     if ui_mem:
         mem.append(
-            f"UI {ui_mem.get('start')} -> {ui_mem.get('end')} MB over "
+            f"UI {ui_mem.get('start')} -> {ui_mem.get('after_views')} (every view built) -> "
+            f"{ui_mem.get('end')} MB over "
             f"{ui_mem.get('seconds', 0):.0f} s of training and landing animation"
         )
     if mem:

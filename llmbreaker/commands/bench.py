@@ -52,6 +52,9 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from llmbreaker import set_thread_wait_policy
+
+    set_thread_wait_policy(shared_cpu=False)  # headless: nothing else needs the cores
     from llmbreaker.bench.plot import plot_curves
     from llmbreaker.bench.report import print_report
     from llmbreaker.bench.runner import BenchOptions, run_all

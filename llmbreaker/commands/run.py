@@ -69,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
             fullscreen=args.fullscreen or args.kiosk,
             kiosk=args.kiosk,
             idle_timeout=args.idle_timeout,
+            prewarm=True,  # a spare worker loads torch while the landing plays
         )
     except pygame.error as exc:
         print(

@@ -49,6 +49,9 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from llmbreaker import set_thread_wait_policy
+
+    set_thread_wait_policy(shared_cpu=False)  # headless: nothing else needs the cores
     from llmbreaker.datasets import default_dataset, load_corpus
     from llmbreaker.text_input import load_file
 

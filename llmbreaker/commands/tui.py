@@ -36,6 +36,10 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from rich.console import Console
 
+    from llmbreaker import set_thread_wait_policy
+
+    set_thread_wait_policy(shared_cpu=True)  # the live view draws from another thread
+
     from llmbreaker.config import session_config
     from llmbreaker.data import Vocab
     from llmbreaker.datasets import load_corpus
