@@ -50,10 +50,9 @@ def run_all(opts: BenchOptions, sections: set[str], say=print) -> dict:
             )
             if "throughput" in sections:
                 say("worker throughput ...")
-                bare = worker_speed.bare_steps_per_s(
-                    cfg, opts.text[:400_000], opts.throughput_seconds
+                bare, worker = worker_speed.throughput(
+                    manager, cfg, opts.text[:400_000], opts.throughput_seconds
                 )
-                worker = worker_speed.worker_steps_per_s(manager, cfg, opts.throughput_seconds)
                 result["throughput"] = {
                     "preset": DEFAULT_PRESET,
                     "bare_steps_per_s": round(bare, 2),

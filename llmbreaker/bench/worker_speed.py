@@ -11,40 +11,57 @@ from llmbreaker.config import SessionConfig
 from llmbreaker.session_manager import SessionManager
 
 
-def bare_steps_per_s(config: SessionConfig, text: str, seconds: float) -> float:
-    """Optimiser steps per second of the same model in a plain loop in this process."""
+def throughput(
+    manager: SessionManager, config: SessionConfig, text: str, seconds: float, rounds: int = 4
+) -> tuple[float, float]:
+    """Steps per second of a bare loop and of a real worker, measured in alternation.
+
+    The worker idles (paused) while the bare loop runs and the other way round, so both see
+    the same machine: a noisy neighbour or a clock change hits them alike.
+    """
     from llmbreaker.trainer import Trainer
 
     trainer = Trainer(config.model, config.train, text)
     for _ in range(5):
         trainer.train_step()  # warm-up: allocator and kernels
-    start, first = time.perf_counter(), trainer.step
-    while time.perf_counter() - start < seconds and not trainer.done:
-        trainer.train_step()
-    return (trainer.step - first) / (time.perf_counter() - start)
+    sid = manager.start(replace(config, speed="max", start_paused=True))
+    manager.wait_for(sid, (m.Paused,), 120)
+    bare = [0, 0.0]
+    work = [0, 0.0]
+    slice_s = seconds / rounds
+    for _ in range(rounds):
+        start, first = time.perf_counter(), trainer.step
+        while time.perf_counter() - start < slice_s:
+            trainer.train_step()
+        bare[0] += trainer.step - first
+        bare[1] += time.perf_counter() - start
+        steps, elapsed = _worker_slice(manager, sid, slice_s)
+        work[0] += steps
+        work[1] += elapsed
+    manager.close_session(sid)
+    return bare[0] / bare[1], (work[0] / work[1] if work[1] else 0.0)
 
 
-def worker_steps_per_s(manager: SessionManager, config: SessionConfig, seconds: float) -> float:
-    """Steps per second of a real worker at max speed, seen through its Metrics events."""
-    sid = manager.start(replace(config, speed="max", start_paused=False))
+def _worker_slice(manager: SessionManager, sid: str, seconds: float) -> tuple[int, float]:
+    """Resume the worker for about `seconds`; steps it made between two Metrics reports."""
+    manager.send(sid, m.Resume())
     first = last = None
-    deadline = None
     while True:
-        event, _ = manager.wait_for(sid, (m.Metrics, m.Completed, m.Error), 120)
+        event, _ = manager.wait_for(sid, (m.Metrics, m.Completed, m.Error), 60)
         if not isinstance(event, m.Metrics):
             break
         now = time.perf_counter()
-        if event.step < 5:
-            continue
         if first is None:
-            first, deadline = (now, event.step), now + seconds
+            first = (now, event.step)  # the first report after resuming starts the clock
+            continue
         last = (now, event.step)
-        if now >= deadline:
+        if now - first[0] >= seconds:
             break
-    manager.close_session(sid)
-    if first is None or last is None or last[0] <= first[0]:
-        return 0.0
-    return (last[1] - first[1]) / (last[0] - first[0])
+    manager.send(sid, m.Pause())
+    manager.wait_for(sid, (m.Paused,), 30)
+    if first is None or last is None:
+        return 0, 0.0
+    return last[1] - first[1], last[0] - first[0]
 
 
 def command_latency(manager: SessionManager, config: SessionConfig, rounds: int) -> dict:
