@@ -20,6 +20,7 @@ import pygame  # noqa: E402
 
 from game.app import FPS, App  # noqa: E402
 from game.pilot import key_event  # noqa: E402
+from llmbreaker.bench import worker_speed  # noqa: E402  (torch-free helpers)
 
 # Each view: the keys that reach it from the one before.
 VIEWS = [
@@ -33,22 +34,11 @@ VIEWS = [
 
 
 def rss_mb() -> float | None:
-    try:
-        with open(f"/proc/{os.getpid()}/status") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        return None
-    return None
+    return worker_speed.rss_mb(os.getpid())
 
 
-def percentiles(values: list[float]) -> dict:
-    ordered = sorted(values)
-    if not ordered:
-        return {"n": 0}
-    pick = lambda q: round(1000 * ordered[min(len(ordered) - 1, int(q * len(ordered)))], 2)  # noqa: E731
-    return {"n": len(ordered), "p50": pick(0.5), "p95": pick(0.95), "p99": pick(0.99)}
+def frame_percentiles(seconds: list[float]) -> dict:
+    return worker_speed.percentiles([1000 * s for s in seconds])
 
 
 def play(app: App, seconds: float) -> list[float]:
@@ -89,7 +79,7 @@ def main() -> int:
     for name, keys in VIEWS:
         press(app, *keys)
         play(app, 1.0)  # let the view settle (first checkpoint, caches)
-        frames[name] = percentiles(play(app, args.seconds))
+        frames[name] = frame_percentiles(play(app, args.seconds))
     memory["after_views"] = rss_mb()  # every view built once: GL context, caches, fonts
     press(app, "escape")
     play(app, args.soak)

@@ -1,10 +1,8 @@
-"""`llmbreaker run`: open the exhibit window (pygame is imported only when this runs)."""
+"""`llmbreaker run`: the exhibit's options; the window itself is opened by game.launch."""
 
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 
 from llmbreaker.errors import INVALID_CONFIG, LLMBreakerError
 
@@ -48,34 +46,8 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
-        import pygame
+        from game.launch import launch  # pygame loads only now, and only in game/
     except ImportError as exc:
-        raise LLMBreakerError(INVALID_CONFIG, f"pygame-ce is not installed ({exc}).") from None
-    try:
-        pygame.display.init()
-    except pygame.error as exc:
-        print(
-            f"llmbreaker: no display available ({exc}). Try the terminal view: llmbreaker tui",
-            file=sys.stderr,
-        )
-        return 1
-    from game.app import App
-
-    try:
-        app = App(
-            size=args.size,
-            fullscreen=args.fullscreen or args.kiosk,
-            kiosk=args.kiosk,
-            idle_timeout=args.idle_timeout,
-            prewarm=True,  # a spare worker loads torch while the landing plays
-        )
-    except pygame.error as exc:
-        print(
-            f"llmbreaker: cannot open a window ({exc}). Try the terminal view: llmbreaker tui",
-            file=sys.stderr,
-        )
-        return 1
-    app.run()
-    return 0
+        raise LLMBreakerError(INVALID_CONFIG, f"The exhibit cannot start: {exc}.") from None
+    return launch(args.size, args.fullscreen, args.kiosk, args.idle_timeout)
