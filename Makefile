@@ -11,8 +11,8 @@ run: datasets
 	$(PY) -m llmbreaker run $(ARGS)
 
 test: datasets
-	$(HEADLESS) $(PY) -m pytest $(ARGS)
 	$(VENV)/bin/ruff check llmbreaker game tests
+	$(HEADLESS) $(PY) -m pytest $(ARGS)
 
 setup: $(STAMP)
 
