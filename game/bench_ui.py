@@ -69,12 +69,16 @@ def main() -> int:
     app.frame(1 / FPS)
     first_frame = time.time() - (args.launched or LAUNCHED)
     memory = {"start": rss_mb()}
-    press(app, "return", "space", "0")  # dashboard, start training, max speed
+    play(app, 4.0)  # a visitor reads the landing; the spare worker loads torch meanwhile
+    press(app, "return")
+    pressed = time.perf_counter()
+    press(app, "space", "0")  # start training, then max speed
     start_deadline = time.monotonic() + 60
     while time.monotonic() < start_deadline and not any(
         s.state.checkpoints for s in app.sessions.by_id.values()
     ):
         app.frame(1 / FPS)
+    space_to_first_checkpoint = time.perf_counter() - pressed
     frames = {}
     for name, keys in VIEWS:
         press(app, *keys)
@@ -90,6 +94,7 @@ def main() -> int:
             {
                 "size": args.size,
                 "first_frame_s": round(first_frame, 3),
+                "space_to_first_checkpoint_s": round(space_to_first_checkpoint, 3),
                 "frames": frames,
                 "memory_mb": memory,
             }

@@ -196,3 +196,17 @@ class Trainer:
 def vocab_of(text: str) -> Vocab:
     """The vocabulary a Trainer would build for text."""
     return Vocab.from_text(text)
+
+
+def warm_up() -> None:
+    """Pay torch's one-time costs (the optimiser's first construction alone takes ~1.7 s, a
+    lazy import) by training a throwaway model for one step, so a spare worker starts at once."""
+    from llmbreaker.config import ModelConfig
+
+    trainer = Trainer(
+        ModelConfig(n_embd=8, n_layer=1, n_head=1, block_size=8),
+        TrainConfig(batch_size=2, max_iters=10, eval_batches=1, sample_length=2),
+        "warming up the worker. " * 4,
+    )
+    trainer.train_step()
+    trainer.checkpoint()

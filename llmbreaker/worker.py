@@ -21,7 +21,9 @@ def worker_main(commands: mp.Queue, events: mp.Queue) -> None:
     from llmbreaker import set_thread_wait_policy
 
     set_thread_wait_policy(shared_cpu=True)  # the UI process needs its core
-    import llmbreaker.trainer  # noqa: F401  (pay for torch now, while the worker is a spare)
+    from llmbreaker.trainer import warm_up
+
+    warm_up()  # pay torch's start-up costs now, while the worker waits as a spare
 
     Worker(commands, events).serve()
 

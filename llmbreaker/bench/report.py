@@ -60,7 +60,8 @@ def print_report(result: dict, console: Console | None = None) -> None:
         else:
             table = Table(
                 title=f"3. UI at {ui.get('size', '1920x1080')}, a session training "
-                f"at max speed (first frame {ui.get('first_frame_s', '-')} s)"
+                f"at max speed (first frame {ui.get('first_frame_s', '-')} s, Space to the first "
+                f"checkpoint on screen {ui.get('space_to_first_checkpoint_s', '-')} s)"
             )
             for col in ("view", "p50 ms", "p95 ms", "p99 ms", "frames"):
                 table.add_column(col, justify="right" if col != "view" else "left")
