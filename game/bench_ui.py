@@ -69,7 +69,7 @@ def main() -> int:
     app.frame(1 / FPS)
     first_frame = time.time() - (args.launched or LAUNCHED)
     memory = {"start": rss_mb()}
-    play(app, 4.0)  # a visitor reads the landing; the spare worker loads torch meanwhile
+    play(app, 8.0)  # a visitor reads the landing; the spare worker warms torch up meanwhile
     press(app, "return")
     pressed = time.perf_counter()
     press(app, "space", "0")  # start training, then max speed

@@ -83,7 +83,8 @@ class Bars3DView:
         """Render the bars into rect with axis labels; False when 3D is unavailable."""
         if not self.ensure():
             return False
-        scale = min(self.scale, MAX_RENDER_WIDTH / max(1, rect.w))
+        # Whole tenths, so the framebuffer is rebuilt only when the scale really moves.
+        scale = min(round(self.scale, 1), MAX_RENDER_WIDTH / max(1, rect.w))
         self.renderer.resize((round(rect.w * scale), round(rect.h * scale)))
         started = time.perf_counter()
         picture = self.renderer.render_surface(matrix)

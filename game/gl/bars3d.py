@@ -73,16 +73,26 @@ class BarsRenderer:
         if size == self.size:
             return
         self.size = size
+        self._release("fbo", "colour", "depth")  # GL objects are not garbage collected
+        self.colour = self.ctx.renderbuffer(size, components=4)
+        self.depth = self.ctx.depth_renderbuffer(size)
         self.fbo = self.ctx.framebuffer(
-            color_attachments=[self.ctx.renderbuffer(size, components=4)],
-            depth_attachment=self.ctx.depth_renderbuffer(size),
+            color_attachments=[self.colour], depth_attachment=self.depth
         )
+
+    def _release(self, *names: str) -> None:
+        """Free the named GL objects, if they exist, before replacing them."""
+        for name in names:
+            obj = self.__dict__.pop(name, None)
+            if obj is not None:
+                obj.release()
 
     def _shape(self, n: int) -> None:
         """(Re)build the per-cell buffers when the matrix side changes."""
         if n == self.n:
             return
         self.n = n
+        self._release("bar_vao", "grid_vao", "weights", "grid_buffer")
         self.weights = self.ctx.buffer(reserve=n * n * 4)
         self.bar_vao = self.ctx.vertex_array(
             self.bars,
