@@ -15,7 +15,7 @@ import numpy as np
 import torch
 
 from llmbreaker.config import ModelConfig, TrainConfig
-from llmbreaker.data import Vocab, default_prompt, encode_corpus, probe_text
+from llmbreaker.data import default_prompt, encode_corpus, probe_text
 from llmbreaker.model import GPT
 
 SMALLEST_CONTEXT = 8
@@ -191,11 +191,6 @@ class Trainer:
             yield self.train_step()
             if self.is_checkpoint_step():
                 yield self.checkpoint()
-
-
-def vocab_of(text: str) -> Vocab:
-    """The vocabulary a Trainer would build for text."""
-    return Vocab.from_text(text)
 
 
 def warm_up() -> None:

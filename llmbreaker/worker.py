@@ -43,6 +43,7 @@ class Worker:
         self.active_total = 0.0  # wall seconds spent running, pauses excluded
         self.last_metrics = 0.0
         self.pending_metrics: m.Metrics | None = None
+        self.last_checkpoint = None  # the newest CheckpointResult, for Completed's losses
         self.tokens_since = 0
         self.decoder = None
         self.decode_interval = 0.0

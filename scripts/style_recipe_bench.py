@@ -18,24 +18,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from style_samples import CASUAL, FORMAL, words  # noqa: E402
 
-from game.style.recipe import recipe_for  # noqa: E402
+from game.style.recipe import RECIPE, recipe_for  # noqa: E402
 from llmbreaker.config import session_config  # noqa: E402
 from llmbreaker.style_metrics import formality, verbatim_share  # noqa: E402
 from llmbreaker.trainer import Trainer  # noqa: E402
 
-BASE = dict(
-    n_embd=48,
-    n_layer=2,
-    n_head=4,
-    block_size=32,
-    batch_size=32,
-    learning_rate=1e-2,
-    warmup_iters=30,
-    max_iters=800,
-    eval_interval=80,
-    eval_batches=4,
-    sample_length=120,
-)
+BASE = dict(RECIPE)  # the tab's own recipe; the variants below change one thing each
 RECIPES = {
     "d0": dict(BASE, dropout=0.0),
     "d1": dict(BASE, dropout=0.1),
