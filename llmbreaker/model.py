@@ -14,8 +14,14 @@ from llmbreaker.config import ModelConfig
 LayerCache = tuple[torch.Tensor, torch.Tensor]
 
 
+# Up to this context the attention is written out (two batched products and a softmax):
+# at 32 characters it costs about half of PyTorch's fused CPU kernel, forward and backward
+# (docs/performance.md). Longer contexts use the fused kernel.
+EXPLICIT_MAX_CONTEXT = 64
+
+
 class CausalSelfAttention(nn.Module):
-    """Multi-head causal self-attention; the fused kernel unless weights are asked for."""
+    """Multi-head causal self-attention: written out for short contexts, fused for long ones."""
 
     def __init__(self, cfg: ModelConfig) -> None:
         super().__init__()
@@ -24,6 +30,8 @@ class CausalSelfAttention(nn.Module):
         self.qkv = nn.Linear(cfg.n_embd, 3 * cfg.n_embd, bias=False)  # Q, K, V in one matmul
         self.proj = nn.Linear(cfg.n_embd, cfg.n_embd, bias=False)
         self.dropout = cfg.dropout
+        future = torch.full((cfg.block_size, cfg.block_size), float("-inf")).triu(1)
+        self.register_buffer("causal_bias", future, persistent=False)  # -inf above diagonal
 
     def forward(
         self,
@@ -32,37 +40,47 @@ class CausalSelfAttention(nn.Module):
         need_weights: bool = False,
     ) -> tuple[torch.Tensor, torch.Tensor | None, LayerCache]:
         B, T, C = x.shape
-        q, k, v = self.qkv(x).split(C, dim=2)
-        # (B, T, C) -> (B, nh, T, hs)
-        q = q.view(B, T, self.n_head, self.head_size).transpose(1, 2)
-        k = k.view(B, T, self.n_head, self.head_size).transpose(1, 2)
-        v = v.view(B, T, self.n_head, self.head_size).transpose(1, 2)
-        past = 0
-        if cache is not None:
+        # (B, T, 3C) -> three contiguous (B, nh, T, hs), in one copy rather than three
+        qkv = self.qkv(x).view(B, T, 3, self.n_head, self.head_size).permute(2, 0, 3, 1, 4)
+        q, k, v = qkv.contiguous().unbind(0)
+        drop = self.dropout if self.training else 0.0
+        weights = None
+        if cache is None:
+            if need_weights or T <= EXPLICIT_MAX_CONTEXT:
+                y, weights = self._written_out(q, k, v, drop)
+                weights = weights if need_weights else None
+            else:
+                y = F.scaled_dot_product_attention(q, k, v, dropout_p=drop, is_causal=True)
+        else:
             past = cache[0].size(2)
             k = torch.cat([cache[0], k], dim=2)  # (B, nh, past + T, hs)
             v = torch.cat([cache[1], v], dim=2)
-        weights = None
-        if need_weights:
-            att = (q @ k.transpose(-2, -1)) / math.sqrt(self.head_size)  # (B, nh, T, past+T)
-            total = past + T
-            mask = torch.ones(T, total, dtype=torch.bool, device=x.device).tril(diagonal=past)
-            att = att.masked_fill(~mask, float("-inf"))
-            weights = F.softmax(att, dim=-1)
-            y = weights @ v  # (B, nh, T, hs)
-        else:
-            drop = self.dropout if self.training else 0.0
-            # A single new query may see every cached key, so no mask is needed then.
-            causal = cache is None or T > 1
-            if cache is not None and T > 1:
-                mask = torch.ones(T, past + T, dtype=torch.bool, device=x.device).tril(past)
-                y = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, dropout_p=drop)
+            # Query i sees every cached key and the new keys up to its own position.
+            mask = torch.ones(T, past + T, dtype=torch.bool, device=x.device).tril(past)
+            if need_weights:
+                att = (q @ k.transpose(-2, -1)) / math.sqrt(self.head_size)
+                weights = F.softmax(att.masked_fill(~mask, float("-inf")), dim=-1)
+                y = weights @ v
+            elif T == 1:  # a single new query sees every key: no mask at all
+                y = F.scaled_dot_product_attention(q, k, v)
             else:
-                y = F.scaled_dot_product_attention(
-                    q, k, v, dropout_p=drop, is_causal=causal and cache is None
-                )
+                y = F.scaled_dot_product_attention(q, k, v, attn_mask=mask)
         y = y.transpose(1, 2).contiguous().view(B, T, C)  # (B, T, C)
         return self.proj(y), weights, (k, v)
+
+    def _written_out(
+        self, q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, drop: float
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        """softmax(QK^T / sqrt(hs) + causal mask) V as batched products: output and weights."""
+        B, nh, T, hs = q.shape
+        q, k, v = (t.view(B * nh, T, hs) for t in (q, k, v))
+        scores = torch.baddbmm(
+            self.causal_bias[:T, :T], q, k.transpose(1, 2), alpha=1.0 / math.sqrt(hs)
+        )
+        weights = scores.softmax(dim=-1)  # (B * nh, T, T)
+        mixed = F.dropout(weights, drop) if drop else weights
+        y = torch.bmm(mixed, v).view(B, nh, T, hs)
+        return y, weights.view(B, nh, T, T)
 
 
 class MLP(nn.Module):

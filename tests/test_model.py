@@ -68,3 +68,22 @@ def test_too_long_a_sequence_is_refused():
     model = GPT(ModelConfig(vocab_size=20, block_size=8, n_embd=16))
     with pytest.raises(ValueError, match="exceeds block size"):
         model(torch.zeros(1, 9, dtype=torch.long))
+
+
+@pytest.mark.parametrize("context", [16, 96])  # written-out attention, then the fused kernel
+def test_attention_paths_agree_with_the_fused_kernel_forward_and_backward(context):
+    torch.manual_seed(0)
+    cfg = ModelConfig(vocab_size=20, block_size=context, n_embd=32, n_head=4, n_layer=1)
+    attn = GPT(cfg).blocks[0].attn
+    x = torch.randn(3, context, 32, requires_grad=True)
+    y, _, _ = attn(x)
+    y.square().sum().backward()
+    ours = x.grad.clone()
+    x.grad = None
+    q, k, v = attn.qkv(x).split(32, dim=2)
+    heads = [t.view(3, context, 4, 8).transpose(1, 2) for t in (q, k, v)]
+    fused = torch.nn.functional.scaled_dot_product_attention(*heads, is_causal=True)
+    expected = attn.proj(fused.transpose(1, 2).reshape(3, context, 32))
+    expected.square().sum().backward()
+    torch.testing.assert_close(y, expected, atol=1e-5, rtol=1e-4)
+    torch.testing.assert_close(ours, x.grad, atol=1e-5, rtol=1e-4)
