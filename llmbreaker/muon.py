@@ -55,8 +55,8 @@ class Muon(torch.optim.Optimizer):
             for p, update in zip(params, updates, strict=True):
                 by_side.setdefault((min(p.shape), max(p.shape)), []).append((p, update))
             for pairs in by_side.values():
-                side = [(p, u.mT if _tall(p) else u) for p, u in pairs]
-                ortho = orthogonalise(torch.stack([u for _, u in side]), group["ns_steps"])
+                wide = [u.mT if _tall(p) else u for p, u in pairs]
+                ortho = orthogonalise(torch.stack(wide), group["ns_steps"])
                 # A tall matrix's step is scaled by sqrt(rows / cols).
                 scale = [max(1.0, p.size(0) / p.size(1)) ** 0.5 for p, _ in pairs]
                 ortho.mul_(torch.tensor(scale).view(-1, 1, 1))
@@ -65,4 +65,5 @@ class Muon(torch.optim.Optimizer):
 
 
 def _tall(p: torch.Tensor) -> bool:
+    """More rows than columns."""
     return p.size(0) > p.size(1)
