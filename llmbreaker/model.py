@@ -43,44 +43,41 @@ class CausalSelfAttention(nn.Module):
         # (B, T, 3C) -> three contiguous (B, nh, T, hs), in one copy rather than three
         qkv = self.qkv(x).view(B, T, 3, self.n_head, self.head_size).permute(2, 0, 3, 1, 4)
         q, k, v = qkv.contiguous().unbind(0)
-        drop = self.dropout if self.training else 0.0
-        weights = None
-        if cache is None:
-            if need_weights or T <= EXPLICIT_MAX_CONTEXT:
-                y, weights = self._written_out(q, k, v, drop)
-                weights = weights if need_weights else None
-            else:
-                y = F.scaled_dot_product_attention(q, k, v, dropout_p=drop, is_causal=True)
-        else:
+        past = 0
+        if cache is not None:
             past = cache[0].size(2)
             k = torch.cat([cache[0], k], dim=2)  # (B, nh, past + T, hs)
             v = torch.cat([cache[1], v], dim=2)
-            # Query i sees every cached key and the new keys up to its own position.
-            mask = torch.ones(T, past + T, dtype=torch.bool, device=x.device).tril(past)
-            if need_weights:
-                att = (q @ k.transpose(-2, -1)) / math.sqrt(self.head_size)
-                weights = F.softmax(att.masked_fill(~mask, float("-inf")), dim=-1)
-                y = weights @ v
-            elif T == 1:  # a single new query sees every key: no mask at all
-                y = F.scaled_dot_product_attention(q, k, v)
-            else:
-                y = F.scaled_dot_product_attention(q, k, v, attn_mask=mask)
+        # The new queries sit at positions past .. past + T - 1 of the causal mask.
+        mask = self.causal_bias[past : past + T, : past + T]
+        drop = self.dropout if self.training else 0.0
+        weights = None
+        if need_weights or past + T <= EXPLICIT_MAX_CONTEXT:
+            y, weights = self._written_out(q, k, v, mask, drop)
+            weights = weights if need_weights else None
+        elif cache is None:
+            y = F.scaled_dot_product_attention(q, k, v, dropout_p=drop, is_causal=True)
+        else:
+            y = F.scaled_dot_product_attention(q, k, v, attn_mask=mask)
         y = y.transpose(1, 2).contiguous().view(B, T, C)  # (B, T, C)
         return self.proj(y), weights, (k, v)
 
+    @staticmethod
     def _written_out(
-        self, q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, drop: float
+        q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, mask: torch.Tensor, drop: float
     ) -> tuple[torch.Tensor, torch.Tensor]:
-        """softmax(QK^T / sqrt(hs) + causal mask) V as batched products: output and weights."""
+        """softmax(QK^T / sqrt(hs) + mask) V as batched products: output and weights.
+
+        q is (B, nh, T, hs); k and v hold S >= T keys; mask is (T, S), -inf where hidden.
+        """
         B, nh, T, hs = q.shape
-        q, k, v = (t.view(B * nh, T, hs) for t in (q, k, v))
-        scores = torch.baddbmm(
-            self.causal_bias[:T, :T], q, k.transpose(1, 2), alpha=1.0 / math.sqrt(hs)
-        )
-        weights = scores.softmax(dim=-1)  # (B * nh, T, T)
+        S = k.size(2)
+        q, k, v = q.reshape(B * nh, T, hs), k.reshape(B * nh, S, hs), v.reshape(B * nh, S, hs)
+        scores = torch.baddbmm(mask, q, k.transpose(1, 2), alpha=1.0 / math.sqrt(hs))
+        weights = scores.softmax(dim=-1)  # (B * nh, T, S)
         mixed = F.dropout(weights, drop) if drop else weights
         y = torch.bmm(mixed, v).view(B, nh, T, hs)
-        return y, weights.view(B, nh, T, T)
+        return y, weights.view(B, nh, T, S)
 
 
 class MLP(nn.Module):

@@ -104,15 +104,16 @@ class Trainer:
         Each parameter group remembers its peak rate; the schedule scales them all alike.
         """
         cfg = self.train_cfg
-        named = list(self.model.named_parameters())
-        hidden = [p for n, p in named if p.dim() == 2 and n.startswith("blocks.")]
+        muon = cfg.optimizer == "muon"
+        to_muon, rest = [], []
+        for name, p in self.model.named_parameters():
+            in_block_matrix = p.dim() == 2 and name.startswith("blocks.")
+            (to_muon if muon and in_block_matrix else rest).append(p)
         optimizers: list[torch.optim.Optimizer] = []
-        if cfg.optimizer == "muon":
-            optimizers.append(Muon(hidden, lr=cfg.muon_lr, momentum=cfg.muon_momentum))
-            matrices = [p for n, p in named if p.dim() >= 2 and not n.startswith("blocks.")]
-        else:
-            matrices = [p for p in self.model.parameters() if p.dim() >= 2]
-        vectors = [p for p in self.model.parameters() if p.dim() < 2]
+        if to_muon:
+            optimizers.append(Muon(to_muon, lr=cfg.muon_lr, momentum=cfg.muon_momentum))
+        matrices = [p for p in rest if p.dim() >= 2]
+        vectors = [p for p in rest if p.dim() < 2]
         groups = [
             {"params": matrices, "weight_decay": cfg.weight_decay},
             {"params": vectors, "weight_decay": 0.0},

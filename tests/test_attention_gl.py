@@ -9,6 +9,7 @@ import pytest
 
 from game.gl import context as gl_context
 from game.gl.camera import project
+from llmbreaker.bench.worker_speed import rss_mb
 
 SIZE = (128, 128)
 
@@ -60,20 +61,15 @@ def test_no_gl_context_falls_back_to_2d(monkeypatch):
     assert "forced failure" in view.reason
 
 
-def _rss_mb() -> float:
-    with open(f"/proc/{os.getpid()}/status") as status:
-        return next(int(line.split()[1]) / 1024 for line in status if line.startswith("VmRSS:"))
-
-
 def test_resizing_frees_the_old_framebuffer(renderer):
     # The 3D view adapts its resolution to the frame rate; each new size used to leave the
     # old framebuffer behind (GL objects are not garbage collected): 8 MB a frame at 1024^2.
     matrix = np.tril(np.full((16, 16), 0.5, np.float32))
     renderer.resize((1024, 1024))
     renderer.render(matrix)
-    before = _rss_mb()
+    before = rss_mb(os.getpid())
     for i in range(60):
         renderer.resize((1024 + i % 2, 1024))
         renderer.render(matrix)
-    assert _rss_mb() - before < 120
+    assert rss_mb(os.getpid()) - before < 120
     renderer.resize(SIZE)

@@ -87,3 +87,20 @@ def test_attention_paths_agree_with_the_fused_kernel_forward_and_backward(contex
     expected.square().sum().backward()
     torch.testing.assert_close(y, expected, atol=1e-5, rtol=1e-4)
     torch.testing.assert_close(ours, x.grad, atol=1e-5, rtol=1e-4)
+
+
+@pytest.mark.parametrize("need_weights", [False, True])
+def test_cached_attention_past_the_written_out_limit_matches_a_full_forward(need_weights):
+    torch.manual_seed(0)
+    model = GPT(ModelConfig(vocab_size=20, block_size=96, n_embd=32, n_head=4, n_layer=2)).eval()
+    idx = torch.randint(0, 20, (1, 90))
+    with torch.no_grad():
+        full, _, _ = model.forward_embedded(model.embed(idx))
+        _, _, caches = model.forward_embedded(model.embed(idx[:, :70]), need_weights=need_weights)
+        tail, weights, _ = model.forward_embedded(
+            model.embed(idx[:, 70:], 70), caches, need_weights=need_weights
+        )
+    torch.testing.assert_close(tail, full[:, 70:], atol=1e-5, rtol=1e-4)
+    if need_weights:
+        assert weights[0].shape == (1, 4, 20, 90)
+        assert weights[0][0, :, 0, 71:].abs().max() == 0  # the first new query sees no later key
