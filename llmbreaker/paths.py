@@ -1,0 +1,29 @@
+"""Where the program writes: per-user folders for logs, exports, state and cache (XDG)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+
+APP = "llmbreaker"
+
+
+def log_dir() -> Path:
+    """Rotating log files (~/.local/state/llmbreaker/log on Linux)."""
+    return Path(platformdirs.user_log_dir(APP))
+
+
+def exports_dir() -> Path:
+    """Screenshots, PNG/GIF/CSV exports when no folder is configured (~/Documents/LLMBreaker)."""
+    return Path(platformdirs.user_documents_dir()) / "LLMBreaker"
+
+
+def state_dir() -> Path:
+    """Small state kept between runs, such as high scores (~/.local/state/llmbreaker)."""
+    return Path(platformdirs.user_state_dir(APP))
+
+
+def cache_dir() -> Path:
+    """Rebuildable files such as trained checkpoints (~/.cache/llmbreaker)."""
+    return Path(platformdirs.user_cache_dir(APP))
