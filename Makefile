@@ -23,8 +23,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $@
 
+# The guessing game's checkpoints: trained once (about a minute), then "up to date" in a second.
 datasets: $(STAMP)
 	$(PY) -m llmbreaker datasets prepare --quiet
+	$(PY) -m llmbreaker guess build --quiet
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check llmbreaker game tests
