@@ -205,5 +205,7 @@ class App:
             self.close()
 
     def close(self) -> None:
+        if "dashboard" in self.scenes:
+            self.scenes["dashboard"].close()  # e.g. a build a tab started
         self.sessions.close()
         pygame.quit()

@@ -41,6 +41,10 @@ class DashboardScene(Scene):
                 self.active = index
                 self.tab.enter()
 
+    def close(self) -> None:
+        for index, tab in enumerate(self.tabs):
+            self._guarded(index, tab.close)
+
     def handle_action(self, action: str) -> bool:
         if action.startswith("tab:"):
             self.select(action.split(":", 1)[1])

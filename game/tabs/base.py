@@ -45,6 +45,9 @@ class Tab:
     def exit(self) -> None:
         pass
 
+    def close(self) -> None:
+        """The app is closing: end anything the tab started outside the session manager."""
+
     def handle_action(self, action: str) -> bool:
         return False
 

@@ -1,0 +1,1 @@
+"""Guess the next character: the game's rules, its high scores and its panels."""
