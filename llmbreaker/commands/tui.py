@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 
+from llmbreaker.commands.options import bounded
 from llmbreaker.config import DEFAULT_PRESET, PRESETS
 from llmbreaker.errors import INVALID_CONFIG, LLMBreakerError
 
@@ -28,8 +29,18 @@ def register(subparsers) -> None:
     parser.add_argument("--preset", default=DEFAULT_PRESET, choices=sorted(PRESETS))
     parser.add_argument("--iters", type=int, default=None, help="training steps (10-10000)")
     parser.add_argument("--prompt", default=None, help="text each burst continues")
-    parser.add_argument("--chars", type=int, default=64, help="characters per decode burst")
-    parser.add_argument("--rate", type=float, default=25.0, help="characters per second")
+    parser.add_argument(
+        "--chars",
+        type=bounded(int, 1, 10_000),
+        default=64,
+        help="characters per decode burst (1-10,000)",
+    )
+    parser.add_argument(
+        "--rate",
+        type=bounded(float, 0, 1000),
+        default=25.0,
+        help="characters per second (up to 1,000)",
+    )
     parser.set_defaults(func=run)
 
 
