@@ -8,8 +8,8 @@ from game.guess.high_scores import Score
 from game.guess.line_game import Revealed
 
 # What the tab is doing.
-MISSING, BUILDING, PLAYING, PAUSED, FINISHED, INITIALS, AUTOPLAY = (
-    "missing", "building", "playing", "paused", "finished", "initials", "autoplay"
+LOADING, MISSING, BUILDING, PLAYING, PAUSED, FINISHED, INITIALS, AUTOPLAY = (
+    "loading", "missing", "building", "playing", "paused", "finished", "initials", "autoplay"
 )  # fmt: skip
 
 

@@ -12,6 +12,7 @@ from game.guess.frame import (
     BUILDING,
     FINISHED,
     INITIALS,
+    LOADING,
     MISSING,
     PAUSED,
     PLAYING,
@@ -77,20 +78,27 @@ class GuessTab(Tab):
         self.saved_place = 0
         self.clock = 0.0
         self.autoplay_at = 0.0
+        self.load()  # read while the visitor is still on another tab
 
     # ------------------------------------------------------------------ lines
 
-    def load(self) -> bool:
-        try:
-            self.cache = load(self.cache_file or cache_path())
-        except CacheProblem as problem:
-            self.cache, self.problem, self.mode = None, problem.message, MISSING
-            return False
-        self.problem, self.order = "", []
-        return True
+    def load(self) -> None:
+        """Read the cache off the frame loop (about 0.1 s of parsing); the first line follows."""
+        self.mode = LOADING
+        path = self.cache_file or cache_path()
+        self.ctx.background.submit("Loading the guessing game", lambda _progress: load(path),
+                                   self._loaded, self._not_loaded)  # fmt: skip
+
+    def _loaded(self, cache: GuessCache) -> None:
+        self.cache, self.problem, self.order = cache, "", []
+        self.new_line()
+
+    def _not_loaded(self, error: Exception) -> None:
+        self.cache, self.mode = None, MISSING
+        self.problem = error.message if isinstance(error, CacheProblem) else str(error)
 
     def new_line(self, mode: str = PLAYING) -> None:
-        if self.cache is None and not self.load():
+        if self.cache is None:
             return
         if not self.order:
             self.order = list(range(len(self.cache.lines)))
@@ -104,17 +112,13 @@ class GuessTab(Tab):
         self.status, self.status_kind = text, kind
 
     def enter(self) -> None:
-        if self.mode == BUILDING:
-            return
-        if self.game is None or self.cache is None:
-            self.new_line()
-        elif self.mode == PAUSED:
+        if self.mode == PAUSED:
             self.mode = PLAYING
 
     def reset(self) -> None:
         """The idle reset: the next visitor gets a fresh line and an empty initials box."""
-        if self.mode != BUILDING:
-            self.game, self.mode, self.initials = None, MISSING, ""
+        if self.cache is not None and self.mode not in (BUILDING, LOADING):
+            self.new_line()
 
     def close(self) -> None:
         self.builder.stop()
@@ -208,9 +212,9 @@ class GuessTab(Tab):
                 self.new_line()
             else:
                 return False
-        elif action == "skip" and self.mode not in (BUILDING, MISSING):
+        elif action == "skip" and self.game is not None:
             self.new_line(AUTOPLAY if self.mode == AUTOPLAY else PLAYING)
-        elif action == "autoplay" and self.mode not in (BUILDING, MISSING):
+        elif action == "autoplay" and self.game is not None:
             if self.mode == AUTOPLAY:
                 self.new_line()
             else:
@@ -226,7 +230,7 @@ class GuessTab(Tab):
         if self.mode == BUILDING:
             self.ctx.toast("The model's guesses are already being built", "info")
             return
-        if self.cache is not None:
+        if self.mode != MISSING:
             self.ctx.toast("The model's guesses are ready: nothing to build", "info")
             return
         error = self.builder.start()
@@ -249,9 +253,9 @@ class GuessTab(Tab):
         code = self.builder.poll()
         if code is None:
             return
-        if code == 0 and self.load():
+        if code == 0:
             self.ctx.toast("The model's guesses are ready", "info")
-            self.new_line()
+            self.load()
         else:
             self.mode = MISSING
             self.problem = f"The build failed: {self.builder.failure()}"
@@ -301,6 +305,8 @@ class GuessTab(Tab):
 
     def _message(self) -> tuple[str, ...]:
         build_key = self._label("build")
+        if self.mode == LOADING:
+            return ("Loading the model's guesses…",)
         if self.mode == BUILDING:
             return ("Building the model's guesses: training once on Children's Stories and "
                     "keeping four checkpoints.", "About a minute; the rest of the exhibit keeps "

@@ -7,7 +7,16 @@ import sys
 
 import pytest
 
-from game.guess.frame import AUTOPLAY, BUILDING, FINISHED, INITIALS, MISSING, PAUSED, PLAYING
+from game.guess.frame import (
+    AUTOPLAY,
+    BUILDING,
+    FINISHED,
+    INITIALS,
+    LOADING,
+    MISSING,
+    PAUSED,
+    PLAYING,
+)
 from game.guess.high_scores import HighScores, clear_scores, scores_path
 from llmbreaker.guess.cache import Checkpoint, GameLine, GuessCache, Predictions, cache_path, save
 from tests.game.game_helpers import colour_count
@@ -21,9 +30,7 @@ TOP_TRAINED = ("tsa", "eha", "hae", "e. ", "ca ", "aes", "tsa")
 
 def hand_cache() -> GuessCache:
     uniform = Predictions((0.125,) * 7, (" .a",) * 7, ((0.125,) * 3,) * 7)
-    trained = Predictions(
-        P_TRAINED, TOP_TRAINED, tuple((0.5, 0.25, 0.1) for _ in range(7))
-    )
+    trained = Predictions(P_TRAINED, TOP_TRAINED, tuple((0.5, 0.25, 0.1) for _ in range(7)))
     return GuessCache(
         corpus="childrens_stories",
         corpus_title="Children's Stories",
@@ -51,6 +58,7 @@ def open_tab(make_pilot):
     pilot.press("return", frames=2)  # landing -> dashboard
     pilot.press("2", "6", frames=2)  # by way of tab 2: Watch It Learn may bind digits
     assert pilot.tab.id == "guess"
+    assert pilot.until(lambda: pilot.tab.mode != LOADING, timeout=30)  # read off the frame loop
     return pilot
 
 
@@ -81,9 +89,7 @@ def test_a_whole_line_scored_by_hand(folders, make_pilot):
     assert game.visitor_mean() == pytest.approx(VISITOR_BITS, abs=1e-3)
     assert game.model_means() == pytest.approx([3.0, TRAINED_BITS], abs=1e-6)
     summary = tab.frame().summary
-    assert summary[0] == (
-        "You needed 2.0 bits per character; the model at step 100 needs 1.4."
-    )
+    assert summary[0] == ("You needed 2.0 bits per character; the model at step 100 needs 1.4.")
     assert summary[1].startswith("It read 204,800 characters to get there")
     assert "You beat it at step 0." in summary[2]
     board = tab.layout.scoreboard.bar_rects
