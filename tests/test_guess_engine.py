@@ -7,6 +7,7 @@ import pytest
 
 from llmbreaker import story_generator
 from llmbreaker.guess import build, scoring
+from llmbreaker.guess import recipe as recipe_module
 from llmbreaker.guess.cache import CacheProblem, load
 from llmbreaker.guess.lines import held_out_lines, held_out_start
 
@@ -43,7 +44,9 @@ def test_scores_by_hand():
 @pytest.fixture(scope="module")
 def small_build(tmp_path_factory):
     path = tmp_path_factory.mktemp("guess") / "cache.json"
-    recipe = build.Recipe(preset="seed", steps=60, keep=(0, 20, 60), lines=12, line_chars=40)
+    recipe = recipe_module.Recipe(
+        preset="seed", steps=60, keep=(0, 20, 60), lines=12, line_chars=40
+    )
     cache = build.build(path, recipe, threads=1, text=STORIES, say=lambda _line: None)
     return path, recipe, cache
 
@@ -75,9 +78,9 @@ def test_predictions_agree_with_themselves(small_build):
 def test_file_round_trips_and_knows_when_it_is_current(small_build):
     path, recipe, cache = small_build
     assert load(path) == cache
-    assert build.is_current(path, STORIES, recipe)
-    assert not build.is_current(path, STORIES + "x", recipe)
-    assert not build.is_current(path, STORIES, build.Recipe())
+    assert recipe_module.is_current(path, STORIES, recipe)
+    assert not recipe_module.is_current(path, STORIES + "x", recipe)
+    assert not recipe_module.is_current(path, STORIES, recipe_module.Recipe())
 
 
 def test_missing_and_damaged_files_are_clear_problems(tmp_path, small_build):

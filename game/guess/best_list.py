@@ -29,6 +29,6 @@ class BestList:
             place = theme.text(f"{i + 1}.", size, "dim", mono=True)
             surface.blit(place, (inner.x, y))
             who = theme.text(score.initials, size, colour, mono=True, bold=True)
-            surface.blit(who, (inner.x + theme.px(5), y))
+            surface.blit(who, (inner.x + theme.px(7), y))
             bits = theme.text(f"{score.bits:.2f} bits", size, colour, mono=True)
             surface.blit(bits, (inner.right - bits.get_width(), y))

@@ -7,7 +7,7 @@ import pygame
 from game.guess.best_list import BestList
 from game.guess.frame import GuessFrame
 from game.guess.line_panel import LinePanel
-from game.guess.scoreboard import Scoreboard
+from game.guess.scoreboard import Scoreboard, wrap
 
 
 class GuessLayout:
@@ -47,11 +47,13 @@ class GuessLayout:
         self.message_rect = rect.inflate(-theme.px(16), -theme.px(16))
         inner = theme.panel(surface, self.message_rect, "Guess the next character")
         y = inner.y + theme.px(4)
-        for i, line in enumerate(frame.message):
-            text = theme.text(line, "lg" if i == 0 else "base", "text" if i == 0 else "text2",
-                              bold=i == 0)  # fmt: skip
-            surface.blit(text, text.get_rect(midtop=(inner.centerx, y)))
-            y += text.get_height() + theme.px(2)
+        for i, paragraph in enumerate(frame.message):
+            size = "lg" if i == 0 else "base"
+            for line in wrap(theme, paragraph, size, inner.w):
+                text = theme.text(line, size, "text" if i == 0 else "text2", bold=i == 0)
+                surface.blit(text, text.get_rect(midtop=(inner.centerx, y)))
+                y += text.get_height() + theme.px(0.5)
+            y += theme.px(1.5)
 
     def _footer(self, surface, rect: pygame.Rect, frame: GuessFrame) -> None:
         theme = self.theme

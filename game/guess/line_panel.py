@@ -12,7 +12,9 @@ from game.theme import mix
 from llmbreaker.guess.scoring import TRIES
 
 STATUS_COLOURS = {"info": "text2", "good": "success", "bad": "warning"}
-RANK_COLOURS = {1: "success", 2: "light", 3: "light", None: "warning"}  # who found it, and when
+RANK_COLOURS = {1: "success", 2: "light", 3: "light", None: "warning"}  # which try found it
+LEGEND = (("success", "found on the 1st try"), ("light", "on the 2nd or 3rd"),
+          ("warning", "not found in 3 tries"))  # fmt: skip
 
 
 class LinePanel:
@@ -79,6 +81,19 @@ class LinePanel:
         x += TRIES * (box + theme.px(1.5)) + theme.px(2)
         status = theme.text(frame.status, "lg", STATUS_COLOURS[frame.status_kind])
         surface.blit(status, (x, rect.y + (box - status.get_height()) // 2))
+        self._legend(surface, rect.x, rect.bottom)
+
+    def _legend(self, surface, x: int, bottom: int) -> None:
+        """What the colours of the revealed characters mean, along the panel's foot."""
+        theme = self.theme
+        for colour, words in LEGEND:
+            swatch = theme.text("■", "sm", colour)
+            text = theme.text(words, "sm", "dim")
+            y = bottom - text.get_height()
+            surface.blit(swatch, (x, y))
+            x += swatch.get_width() + theme.px(0.75)
+            surface.blit(text, (x, y))
+            x += text.get_width() + theme.px(3)
 
     def _summary(self, surface, rect: pygame.Rect, frame: GuessFrame) -> None:
         theme = self.theme

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+
 import pygame
 
 from game.decode.look import glyph
 from game.guess.frame import GuessFrame, PlayerRow
 
 SCALE_BITS = 6.0  # the bars' full width; an untrained model needs about 5.8
+SHOWN_PERCENT = 0.005  # below this a probability reads "<1%", not a misleading "0%"
 
 
 class Scoreboard:
@@ -69,7 +72,8 @@ class Scoreboard:
         for guess in row.last:
             label = glyph(guess.char)
             if guess.probability is not None:
-                label += f" {guess.probability:.0%}"
+                small = guess.probability < SHOWN_PERCENT
+                label += " <1%" if small else f" {guess.probability:.0%}"
             text = theme.text(label, "sm", "text" if guess.right else "text2", mono=True)
             chip = text.get_rect(midleft=(x, cy)).inflate(theme.px(1.5), theme.px(0.75))
             pygame.draw.rect(surface, theme.colour["success" if guess.right else "raised"], chip,
@@ -81,9 +85,9 @@ class Scoreboard:
             surface.blit(cost, (x + theme.px(0.5), cy - cost.get_height() // 2))
 
 
-def wrap(theme, text: str, size: str, width: int) -> list[str]:
-    """Greedy word wrap in the UI font."""
-    font = theme.font(size)
+@functools.lru_cache(maxsize=32)
+def _wrapped(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
+    """Greedy word wrap; cached, as measuring every word costs a few ms a frame."""
     lines, current = [], ""
     for word in text.split():
         candidate = f"{current} {word}".strip()
@@ -92,4 +96,9 @@ def wrap(theme, text: str, size: str, width: int) -> list[str]:
             current = word
         else:
             current = candidate
-    return [*lines, current] if current else lines
+    return tuple([*lines, current] if current else lines)
+
+
+def wrap(theme, text: str, size: str, width: int) -> tuple[str, ...]:
+    """Lines of text that fit width in the UI font at size."""
+    return _wrapped(theme.font(size), text, width)

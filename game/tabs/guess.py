@@ -31,6 +31,7 @@ from llmbreaker.guess.cache import CacheProblem, GuessCache, cache_path, load
 SCOPE = "guess"
 AUTOPLAY_TRY = 0.35  # seconds between the model's tries when it plays alone
 AUTOPLAY_REST = 6.0  # seconds its summary stays up before the next line
+AUTOPLAY_STATUS = "The model plays alone: a letter or Enter takes over."
 
 
 def _b(key: str, action: str, description: str, id_: str) -> Binding:
@@ -289,8 +290,8 @@ class GuessTab(Tab):
             text=game.line.text,
             revealed=tuple(game.revealed),
             tries=tuple(game.tries),
-            status=self.status,
-            status_kind=self.status_kind,
+            status=AUTOPLAY_STATUS if autoplay and not game.finished else self.status,
+            status_kind="info" if autoplay else self.status_kind,
             rows=rows,
             last_char=game.revealed[-1].char if game.revealed else "",
             summary=tuple(game.summary(autoplay)) if game.finished else (),
@@ -298,10 +299,17 @@ class GuessTab(Tab):
             best=tuple(self.scores.today_list()),
             best_mark=self.saved_place,
             rule=scoring.RULE,
-            keys=((BACK.label, "Pause typing"), *keys) if self.mode == PLAYING else keys,
+            keys=self._footer_keys(keys),
             message=(),
             now=self.clock,
         )
+
+    def _footer_keys(self, keys: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+        if self.mode == INITIALS:
+            return (self._label("next"), "Save your initials"), (BACK.label, "Skip")
+        if self.mode == PLAYING:
+            return (BACK.label, "Pause typing"), *keys
+        return keys
 
     def _message(self) -> tuple[str, ...]:
         build_key = self._label("build")

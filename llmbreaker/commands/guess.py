@@ -45,19 +45,21 @@ def _print_help(parser: argparse.ArgumentParser) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     from llmbreaker.datasets import load_corpus
-    from llmbreaker.guess import build
     from llmbreaker.guess.cache import CORPUS
+    from llmbreaker.guess.recipe import RECIPE, is_current
 
     path = args.out or cache_path()
     text = load_corpus(CORPUS)  # a clear one-line error when it is not prepared
-    if not args.force and build.is_current(path, text):
+    if not args.force and is_current(path, text):
         print(f"Guessing game: up to date ({path}).")
         return 0
     if args.threads < 1:
         print("llmbreaker: --threads must be at least 1")
         return 2
     if not args.quiet:
-        print(f"Guessing game: training once, keeping steps {build.RECIPE.keep} ...", flush=True)
+        print(f"Guessing game: training once, keeping steps {RECIPE.keep} ...", flush=True)
+    from llmbreaker.guess import build  # torch: only when there is something to build
+
     say = (lambda _line: None) if args.quiet else (lambda line: print(line, flush=True))
     cache = build.build(path, threads=args.threads, text=text, say=say)
     print(f"Guessing game: {len(cache.lines)} lines, {len(cache.checkpoints)} checkpoints, "

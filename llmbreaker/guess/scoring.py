@@ -40,7 +40,7 @@ def visitor_bits(rank: int | None, alphabet_size: int) -> float:
 
 def model_bits(probability: float) -> float:
     """What one character costs the model: -log2 of the probability it gave the true one."""
-    return -math.log2(max(probability, SMALLEST_PROBABILITY))
+    return max(0.0, -math.log2(max(probability, SMALLEST_PROBABILITY)))  # never "-0.00"
 
 
 def mean(values: Sequence[float]) -> float | None:
