@@ -78,3 +78,25 @@ def test_a_corpus_file_of_binary_bytes_is_refused(tmp_path):
     path.write_bytes(bytes(range(256)) * 10)
     result = llmbreaker("train", "--corpus", str(path))
     assert result.returncode != 0 and "Traceback" not in result.stderr
+
+
+def test_style_json_reports_every_figure_of_the_issue(tmp_path):
+    from pathlib import Path
+
+    letter = Path(__file__).parent / "fixtures" / "style" / "complaint_letter.txt"
+    result = llmbreaker("style", str(letter), "--json", "--iters", "40", timeout=300)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["file"] == "complaint_letter.txt" and report["words"] == 190
+    assert report["prompt"] == "Dear Sir or Madam, I am"
+    assert report["steps"] <= 40 and len(report["before"]) == len(report["after"]) == 400
+    assert report["best_val"] <= report["base_val"] < 3.0
+    assert 0 <= report["verbatim"] <= 1 and 0 < report["real_words"] <= 1
+    assert set(report["checks"]) == {"verbatim", "val_gain", "real_words", "style_closer"}
+    for series in ("yours", "before", "after"):
+        assert set(report["style"][series]) == {"formality", "sentence_length", "richness"}
+
+
+def test_style_of_a_missing_file_is_one_line():
+    result = llmbreaker("style", "/nonexistent/essay.txt")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
