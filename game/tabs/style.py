@@ -20,6 +20,7 @@ from game.tabs.base import Tab
 from llmbreaker import messages as m
 from llmbreaker.charset import dropped_notice
 from llmbreaker.errors import LLMBreakerError
+from llmbreaker.limits import MAX_TYPED_CHARS
 from llmbreaker.style_recipe import FINE_TUNE, GENERATE_LENGTH, prepare_text, style_session_config
 from llmbreaker.style_report import measure_transfer
 
@@ -188,7 +189,7 @@ class StyleTab(Tab):
             self.refuse(error.message)
             return
         self.from_file = loaded
-        self.box.max_chars = max(50_000, loaded.characters)
+        self.box.max_chars = max(MAX_TYPED_CHARS, loaded.characters)
         self.box.set_text(loaded.text)
         self.mode, self.inline_error = INPUT, None
         self.ctx.toast(f"Opened {loaded.source}: {loaded.words:,} words.", "info")
@@ -202,7 +203,7 @@ class StyleTab(Tab):
         if self._checked_version != self.box.version:
             self._checked_version = self.box.version
             if self.from_file is not None and self.from_file.text != self.box.text:
-                self.from_file, self.box.max_chars = None, 50_000
+                self.from_file, self.box.max_chars = None, MAX_TYPED_CHARS
             self.check = check_typed(self.box.text, self.from_file)
             self.inline_error = None
             if self.session_generation is not None and self.box.text != self.trained_from:
