@@ -144,8 +144,8 @@ class Worker:
                 self.emit(m.SpeedChanged(speed))
             case m.Generate(prompt, length):
                 self._generate(prompt, length)
-            case m.Decode(prompt, length, rate):
-                self._start_decode(prompt, length, rate)
+            case m.Decode(prompt, length, rate, decode_id):
+                self._start_decode(prompt, length, rate, decode_id)
             case m.SetDecodeRate(rate):
                 self._set_decode_rate(rate)
             case m.StopDecode():
@@ -252,12 +252,14 @@ class Worker:
             text, probs = self.trainer.sample(length, prompt, seed=int(time.time()))
             self.emit(m.Generated(prompt, text, probs))
 
-    def _start_decode(self, prompt: str, length: int, rate: float) -> None:
+    def _start_decode(self, prompt: str, length: int, rate: float, decode_id: int) -> None:
         if not self._check_prompt(prompt):
             return
         from llmbreaker.decoding import decode_steps
 
-        self.decoder = decode_steps(self.trainer.model, self.trainer.vocab, prompt, length)
+        self.decoder = decode_steps(
+            self.trainer.model, self.trainer.vocab, prompt, length, decode_id=decode_id
+        )
         self.decode_interval = 1.0 / rate if rate > 0 else 0.0
         self.decode_due = time.monotonic()
 

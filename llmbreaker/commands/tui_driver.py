@@ -21,14 +21,6 @@ def decode_state(step: DecodeStep, layer: int) -> DecodeState:
     """The live view's state for one decoder step; the flow strip follows the focused head."""
     attention = step.attention  # (L, nh, T)
     head = int(attention[layer % attention.shape[0]].max(-1).argmax())
-    if step.index == 0:
-        event = "init"
-    elif step.cache_reset:
-        event = "slide"
-    elif step.cache_refilled:
-        event = "refill"
-    else:
-        event = "write"
     return DecodeState(
         step=step.position,
         token_text=step.char,
@@ -44,7 +36,7 @@ def decode_state(step: DecodeStep, layer: int) -> DecodeState:
         layer_cache_len=step.cache_len,
         layer_cache_bytes=step.cache_bytes,
         cache_written=step.cache_written,
-        cache_event=event,
+        cache_event=step.cache_event,
         head_dim=step.head_size,
         qkv_norms=step.qkv_norms,
     )
