@@ -204,7 +204,8 @@ class Checkpoint:
     attention: np.ndarray = field(compare=False, repr=False)
     """float32 (n_layer, n_head, T, T) attention on the probe text."""
     elapsed: float = 0.0
-    """Seconds of training so far, pauses excluded."""
+    """Seconds the run has spent stepping and evaluating (the trainer's clock: pauses and
+    pacing waits excluded)."""
 
 
 @dataclass(frozen=True)
@@ -260,7 +261,7 @@ class Completed:
     val_loss: float
     """Final validation loss."""
     wall_time: float
-    """Seconds of training, pauses excluded."""
+    """Seconds the run spent stepping and evaluating (pauses and pacing waits excluded)."""
 
 
 @dataclass(frozen=True)

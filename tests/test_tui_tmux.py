@@ -67,17 +67,17 @@ def exit_status(session: str) -> str | None:
 
 def test_tui_shows_the_panels_and_quits_on_q(session):
     start(session, "--dataset", "tiny", "--preset", "seed", "--iters", "200")
-    assert wait_for(lambda: all(t in screen(session) for t in TITLES), 60), screen(session)
+    assert wait_for(lambda: all(t in screen(session) for t in TITLES), 180), screen(session)
     assert "Terminal too small" not in screen(session)
     tmux("send-keys", "-t", session, "q")
-    assert wait_for(lambda: exit_status(session) is not None, 15), screen(session)
+    assert wait_for(lambda: exit_status(session) is not None, 60), screen(session)
     assert exit_status(session) == "0"
     assert "Traceback" not in screen(session)
 
 
 def test_bad_prompt_is_one_clear_line(session):
     start(session, "--dataset", "tiny", "--preset", "seed", "--prompt", "'€€'")
-    assert wait_for(lambda: exit_status(session) is not None, 30)
+    assert wait_for(lambda: exit_status(session) is not None, 120)
     text = screen(session)
     assert exit_status(session) == "2"
     assert "never seen '€'" in text and "Traceback" not in text

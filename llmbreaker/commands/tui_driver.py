@@ -9,6 +9,7 @@ from rich.console import Console
 from llmbreaker.config import SessionConfig
 from llmbreaker.decoding import decode_steps
 from llmbreaker.messages import DecodeStep
+from llmbreaker.progress import CheckpointResult, next_step
 from llmbreaker.trainer import Trainer
 from llmbreaker.tui import DecodeState, LiveTUI, TrainingState
 
@@ -55,6 +56,7 @@ class LiveTraining:
         console: Console,
     ) -> None:
         self.trainer = Trainer(config.model, config.train, text)
+        self.progress = self.trainer.run()
         self.prompt = prompt or self.trainer.prompt
         self.chars = chars
         self.interval = 1.0 / rate
@@ -74,7 +76,9 @@ class LiveTraining:
 
     def run(self) -> None:
         with self.tui:
-            self._checkpoint()
+            opening = next(self.progress)  # run() opens with the untrained model's checkpoint
+            if isinstance(opening, CheckpointResult):
+                self._checkpoint(opening)
             while not self.tui.quit_requested.is_set():
                 if self.tui.paused:
                     if self.tui.take_step():
@@ -100,20 +104,21 @@ class LiveTraining:
             self._start_burst("done: decoding; Q quits")
 
     def _train_once(self) -> None:
+        """One step of the run; a checkpoint it ends on starts a burst."""
         t0 = time.perf_counter()
-        result = self.trainer.train_step()
-        cfg = self.trainer
+        checkpoints: list[CheckpointResult] = []
+        result = next_step(self.progress, checkpoints.append)
         seconds = time.perf_counter() - t0
-        if seconds > 0:
+        if not checkpoints and seconds > 0:  # a step alone: its time is the training rate
+            cfg = self.trainer
             self.tokens_per_s = cfg.train_cfg.batch_size * cfg.model_cfg.block_size / seconds
         self.losses = (result.loss, self.losses[1])
-        if self.trainer.is_checkpoint_step():
-            self._checkpoint()
-        elif time.monotonic() - self.last_update >= TRAINING_UPDATE_PERIOD:
+        for checkpoint in checkpoints:
+            self._checkpoint(checkpoint)
+        if not checkpoints and time.monotonic() - self.last_update >= TRAINING_UPDATE_PERIOD:
             self._show_training("training")
 
-    def _checkpoint(self) -> None:
-        result = self.trainer.checkpoint()
+    def _checkpoint(self, result: CheckpointResult) -> None:
         self.losses = (result.train_loss, result.val_loss)
         self._start_burst(f"checkpoint {result.step}: decoding")
 
