@@ -11,7 +11,7 @@ from llmbreaker.decoding import decode_steps
 from llmbreaker.messages import DecodeStep
 from llmbreaker.progress import CheckpointResult, next_step
 from llmbreaker.trainer import Trainer
-from llmbreaker.tui import DecodeState, LiveTUI, TrainingState
+from llmbreaker.tui import OPTIONAL_PARTS, DecodeState, LiveTUI, TrainingState
 
 TRAINING_UPDATE_PERIOD = 0.05  # seconds between header updates, so the queue never fills
 PAUSE_POLL = 0.02  # seconds between looks at the keys while paused
@@ -30,7 +30,6 @@ def decode_state(step: DecodeStep, layer: int) -> DecodeState:
         cache_max=step.cache_max,
         active_layer=layer,
         active_head=head,
-        mrope_t=step.position,  # learned absolute positions: no height or width
         attention_pattern=attention,
         top=step.top,
         context=step.context,
@@ -67,6 +66,7 @@ class LiveTraining:
             display_layers=6,
             max_cache=cfg.block_size,
             console=console,
+            hide=OPTIONAL_PARTS,  # a character model has no reward, KL, mRoPE, vision or GPU
         )
         self.decoder = None
         self.decode_due = 0.0
