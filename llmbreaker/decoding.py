@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import cast
 
 import numpy as np
 import torch
@@ -32,7 +33,7 @@ from torch.nn import functional as F
 
 from llmbreaker.data import Vocab
 from llmbreaker.messages import CacheEvent, DecodeStep
-from llmbreaker.model import GPT, LayerCache
+from llmbreaker.model import GPT, Block, LayerCache
 from llmbreaker.prompts import check_prompt
 
 TOP_K = 5
@@ -59,7 +60,8 @@ def capture_qkv_norms(model: GPT, store: list):
         q, k, v = last.view(3, n_head, -1)  # each (nh, hs)
         store.append(torch.stack([q.norm(dim=-1), k.norm(dim=-1), v.norm(dim=-1)], dim=-1))
 
-    handles = [block.attn.qkv.register_forward_hook(hook) for block in model.blocks]
+    blocks = cast("list[Block]", list(model.blocks))  # a ModuleList holds only Blocks here
+    handles = [block.attn.qkv.register_forward_hook(hook) for block in blocks]
     try:
         yield store
     finally:

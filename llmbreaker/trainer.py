@@ -85,7 +85,8 @@ class Trainer:
         """
         cfg = self.train_cfg
         muon = cfg.optimizer == "muon"
-        to_muon, rest = [], []
+        to_muon: list[torch.nn.Parameter] = []
+        rest: list[torch.nn.Parameter] = []
         for name, p in self.model.named_parameters():
             in_block_matrix = p.dim() == 2 and name.startswith("blocks.")
             (to_muon if muon and in_block_matrix else rest).append(p)

@@ -104,7 +104,7 @@ class Worker:
         self._handle_commands(wait)
         now = time.monotonic()
         if self.decoder is not None and now >= self.decode_due:
-            self._decode_once(now)
+            self._decode_once(self.decoder, now)
         if self.running and not self.finished and now >= self.next_due:
             self._train_once(now)
         self._flush_metrics()
@@ -188,6 +188,12 @@ class Worker:
         if config.start_paused:
             self.emit(m.Paused(0))
 
+    def _session(self) -> Trainer:
+        """The started session's trainer (commands before Start are answered in _handle)."""
+        if self.trainer is None:
+            raise LLMBreakerError(SESSION_NOT_FOUND, "Session not started.")
+        return self.trainer
+
     def _set_running(self, running: bool) -> None:
         if running and not self.running:
             self.next_due = time.monotonic()
@@ -210,7 +216,7 @@ class Worker:
         return result
 
     def _complete_if_done(self) -> None:
-        if self.trainer.done and not self.finished and self.last_checkpoint is not None:
+        if self._session().done and not self.finished and self.last_checkpoint is not None:
             self._set_running(False)
             self.finished = True
             last = self.last_checkpoint
@@ -237,14 +243,14 @@ class Worker:
 
     def _check_prompt(self, prompt: str) -> bool:
         """True if the prompt can be continued; otherwise a non-fatal Error says why."""
-        error = prompt_error(self.trainer.vocab.chars, prompt)
+        error = prompt_error(self._session().vocab.chars, prompt)
         if error is not None:
             self.emit(m.Error(error.code, error.message, fatal=False))
         return error is None
 
     def _generate(self, prompt: str, length: int) -> None:
         if self._check_prompt(prompt):
-            text, probs = self.trainer.sample(length, prompt, seed=int(time.time()))
+            text, probs = self._session().sample(length, prompt, seed=int(time.time()))
             self.emit(m.Generated(prompt, text, probs))
 
     def _start_decode(self, prompt: str, length: int, rate: float, decode_id: int) -> None:
@@ -252,8 +258,9 @@ class Worker:
             return
         from llmbreaker.decoding import decode_steps
 
+        trainer = self._session()
         self.decoder = decode_steps(
-            self.trainer.model, self.trainer.vocab, prompt, length, decode_id=decode_id
+            trainer.model, trainer.vocab, prompt, length, decode_id=decode_id
         )
         self.decode_interval = 1.0 / rate if rate > 0 else 0.0
         self.decode_due = time.monotonic()
@@ -264,9 +271,9 @@ class Worker:
         self.decode_due += interval - self.decode_interval
         self.decode_interval = interval
 
-    def _decode_once(self, now: float) -> None:
+    def _decode_once(self, decoder: Iterator[m.DecodeStep], now: float) -> None:
         try:
-            step = next(self.decoder)
+            step = next(decoder)
         except StopIteration:
             self.decoder = None
             return

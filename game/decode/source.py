@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import itertools
 
+from game.sessions import Session
 from llmbreaker import messages as m
 from llmbreaker.config import session_config
 from llmbreaker.datasets import list_datasets
 from llmbreaker.errors import INVALID_PROMPT
 from llmbreaker.messages import DecodePhase
 from llmbreaker.prompts import prompt_error
+from llmbreaker.session_state import SessionState
 
 OWN_ID = "decode"
 OWN_PRESET = "small"
@@ -41,9 +43,9 @@ class DecodeSource:
 
     def __init__(self, sessions) -> None:
         self.sessions = sessions
-        self.session = None
-        self.state = None
-        self.rate = DEFAULT_RATE
+        self.session: Session | None = None
+        self.state: SessionState | None = None
+        self.rate: float = DEFAULT_RATE
         self.phase: DecodePhase = IDLE
         self.base = ""  # the prompt of the Decode in flight
         self.origin = 0  # characters of the text the visitor typed
@@ -51,17 +53,19 @@ class DecodeSource:
         self.pending: tuple[int, float] | None = None  # (length, rate) to send once settled
         self.pending_prompt: str | None = None  # None: the text as it stands when sent
         self.error = ""  # the last refusal, shown inline
-        self.seen_notice = None
+        self.seen_notice: m.Error | None = None
         self.clock = 0.0
         self.arrived_at = -1.0  # clock when the newest step arrived
         self.arrivals = 0
 
     # ------------------------------------------------------------------ session
 
-    def _choose(self):
+    def _choose(self) -> Session | None:
         sessions = list(self.sessions.by_id.values())
-        if any(s is self.session and not s.state.error for s in sessions):
-            return self.session
+        current = self.session
+        alive = current is not None and any(s is current for s in sessions)
+        if current is not None and alive and not current.state.error:
+            return current
         ready = [s for s in sessions if s.state.info is not None and not s.state.error]
         running = [s for s in ready if not s.state.finished]
         pool = running or ready or sessions
@@ -149,13 +153,12 @@ class DecodeSource:
             self.sessions.send(self.session.sid, m.StopDecode())
         self.pending = None
 
-    def _send_pending(self) -> None:
-        length, rate = self.pending
+    def _send_pending(self, session: Session, length: int, rate: float) -> None:
         prompt = self.text if self.pending_prompt is None else self.pending_prompt
         self.pending = None
         self.base, self.decode_id, self.arrivals = prompt, next(DECODE_IDS), 0
-        self.seen_notice = self.state.notice
-        self.sessions.send(self.session.sid, m.Decode(prompt, length, rate, self.decode_id))
+        self.seen_notice = session.state.notice
+        self.sessions.send(session.sid, m.Decode(prompt, length, rate, self.decode_id))
 
     # ------------------------------------------------------------------ frame
 
@@ -164,21 +167,21 @@ class DecodeSource:
         session = self._choose()
         if session is not self.session or (session and session.state is not self.state):
             self._adopt(session)
-        if self.state is None:
+        if self.state is None or self.session is None:
             return
         arrivals = len(self.state.decoded_by(self.decode_id))
         if arrivals > self.arrivals:
             self.arrivals, self.arrived_at = arrivals, self.clock
-        self._check_refusal()
+        self._check_refusal(self.state)
         step = self.step
         if self.phase == DECODING and step is not None and step.done and self.pending is None:
             self.phase = DONE
         if self.pending is not None and self.model_ready:
             if self.phase == WAITING:
                 self.phase = DECODING
-            self._send_pending()
+            self._send_pending(self.session, *self.pending)
 
-    def _adopt(self, session) -> None:
+    def _adopt(self, session: Session | None) -> None:
         if self.session is None:
             self.error = ""  # "no model yet" no longer holds
         elif self.phase != IDLE:
@@ -191,8 +194,8 @@ class DecodeSource:
         if not keep_pending:
             self.phase, self.pending = IDLE, None
 
-    def _check_refusal(self) -> None:
-        notice = self.state.notice
+    def _check_refusal(self, state: SessionState) -> None:
+        notice = state.notice
         if notice is None or notice is self.seen_notice:
             return
         self.seen_notice = notice

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 
 from rich.console import Console
 
@@ -68,7 +69,7 @@ class LiveTraining:
             console=console,
             hide=OPTIONAL_PARTS,  # a character model has no reward, KL, mRoPE, vision or GPU
         )
-        self.decoder = None
+        self.decoder: Iterator[DecodeStep] | None = None
         self.decode_due = 0.0
         self.last_update = 0.0
         self.losses: tuple[float | None, float | None] = (None, None)
@@ -95,7 +96,7 @@ class LiveTraining:
             if paced and now < self.decode_due:
                 time.sleep(min(self.decode_due - now, PAUSE_POLL))
                 return
-            self._decode_once(now)
+            self._decode_once(self.decoder, now)
         elif not self.trainer.done:
             self._train_once()
         elif paced and now < self.decode_due:
@@ -128,8 +129,8 @@ class LiveTraining:
         self.tui.notify(notice)
         self._show_training("decoding")
 
-    def _decode_once(self, now: float) -> None:
-        step = next(self.decoder)
+    def _decode_once(self, decoder: Iterator[DecodeStep], now: float) -> None:
+        step = next(decoder)
         self.tui.update_decode(decode_state(step, self.tui.view.layer()))
         self.tui.update_credit(list(step.context), list(step.credit))
         self.decode_due = now + self.interval
