@@ -222,8 +222,8 @@ class App:
             self.close()
 
     def close(self) -> None:
-        if "dashboard" in self.scenes:
-            self.scenes["dashboard"].close()  # e.g. a build a tab started
+        for scene in self.scenes.values():
+            scene.close()  # e.g. a build a tab started
         self.background.close()
         self.sessions.close()
         pygame.quit()

@@ -111,7 +111,11 @@ class LineGame:
         )
         earlier = [f"step {c.step:,} {m:.1f}" for c, m in zip(checkpoints[:-1], means[:-1],
                                                                strict=True)]  # fmt: skip
-        beaten = [f"{c.step:,}" for c, m in zip(checkpoints, means, strict=True) if you < m]
+        beaten = [
+            f"{c.step:,}"
+            for c, m in zip(checkpoints, means, strict=True)
+            if m is not None and you < m
+        ]
         verdict = (
             "You beat the model at every checkpoint!"
             if len(beaten) == len(checkpoints)

@@ -27,6 +27,9 @@ class Scene:
     def exit(self) -> None:
         pass
 
+    def close(self) -> None:
+        """The app is closing: end anything the scene started."""
+
     def handle_action(self, action: str) -> bool:
         return False
 

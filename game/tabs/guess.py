@@ -161,11 +161,13 @@ class GuessTab(Tab):
         return True
 
     def take_guess(self, char: str) -> None:
-        game = self.game
+        game, cache = self.game, self.cache
+        if game is None or cache is None:
+            return
         result = game.guess(char)
         shown = "space" if char == " " else f"'{char}'"
         if result == UNKNOWN:
-            self.say(f"{shown} never appears in {self.cache.corpus_title}: try another "
+            self.say(f"{shown} never appears in {cache.corpus_title}: try another "
                      "(no try used).", "bad")  # fmt: skip
         elif result == REPEATED:
             self.say(f"You already tried {shown}: try another (no try used).", "bad")
@@ -180,10 +182,10 @@ class GuessTab(Tab):
                 true = "space" if last.char == " " else f"'{last.char}'"
                 self.say(f"It was {true}: +{last.visitor_bits:.2f} bits.", "bad")
             if game.finished:
-                self.finish()
+                self.finish(game)
 
-    def finish(self) -> None:
-        you = self.game.visitor_mean()
+    def finish(self, game: LineGame) -> None:
+        you = game.visitor_mean()
         if self.mode == PLAYING and you is not None and self.scores.qualifies(you):
             self.mode = INITIALS
             self.say(f"A place on today's list! Type your initials, {self._label('next')} saves.",
@@ -193,7 +195,10 @@ class GuessTab(Tab):
             self.say(self._next_hint())
 
     def save_score(self) -> None:
-        self.saved_place = self.scores.add(self.initials, self.game.visitor_mean() or 0.0)
+        you = self.game.visitor_mean() if self.game is not None else None
+        if you is None:
+            return
+        self.saved_place = self.scores.add(self.initials, you)
         self.mode = FINISHED
         self.say(f"Saved: number {self.saved_place} today. " + self._next_hint(), "good")
 
@@ -248,7 +253,7 @@ class GuessTab(Tab):
         if self.mode == BUILDING:
             self._follow_build()
         elif self.mode == AUTOPLAY and self.game is not None:
-            self._autoplay()
+            self._autoplay(self.game)
 
     def _follow_build(self) -> None:
         code = self.builder.poll()
@@ -262,8 +267,7 @@ class GuessTab(Tab):
             self.problem = f"The build failed: {self.builder.failure()}"
             self.ctx.toast(self.problem, "error")
 
-    def _autoplay(self) -> None:
-        game = self.game
+    def _autoplay(self, game: LineGame) -> None:
         if self.clock < self.autoplay_at:
             return
         if game.finished:
