@@ -8,6 +8,7 @@ import time
 
 import pygame
 
+from game.attract import Attract
 from game.keys import GLOBAL, GLOBAL_BINDINGS, KeyMap, event_key
 from game.scenes.dashboard import DashboardScene
 from game.scenes.landing import LandingScene
@@ -37,6 +38,9 @@ class App:
         remap=None,
         idle_timeout=0.0,
         prewarm=False,
+        tour=True,
+        tour_corpus="shakespeare",
+        tour_speed="2x",
     ) -> None:
         self.launched = clock() if clock else time.perf_counter()
         self.clock = clock or time.perf_counter
@@ -69,6 +73,7 @@ class App:
             idle_timeout  # seconds without a key before the attract screen; 0: never
         )
         self.idle = 0.0
+        self.attract = Attract(self, tour, tour_corpus, tour_speed)
 
     # ------------------------------------------------------------------ window
 
@@ -121,6 +126,9 @@ class App:
             self.scene.handle_event(event)
         elif event.type == pygame.KEYDOWN:
             self.idle = 0.0
+            if self.attract.touring:  # the key ends the tour, then acts on a fresh dashboard
+                self.attract.end()
+                self.switch("dashboard")
             self.handle_key(event)
         else:
             self.scene.handle_event(event)
@@ -156,6 +164,19 @@ class App:
             return False
         return True
 
+    def reset_visitor(self) -> list[str]:
+        """Stop every session (workers released) and wipe what a visitor typed, chose or loaded.
+
+        Ends on the landing. Returns the ids of the sessions stopped.
+        """
+        self.help.visible = False
+        stopped = self.sessions.stop_all()
+        if "dashboard" in self.scenes:
+            self.scenes["dashboard"].reset()
+        self.toasts.items.clear()
+        self.switch("landing")
+        return stopped
+
     def screenshot(self, path: str | None = None) -> str:
         path = path or time.strftime("llmbreaker-%Y%m%d-%H%M%S.png")
         pygame.image.save(self.screen, path)
@@ -176,12 +197,11 @@ class App:
                 label = session.state.label if session else sid
                 self.toasts.push(f"{label}: {event.message}", "error")
         self.idle += dt
-        if self.idle_timeout and self.idle > self.idle_timeout and self.scene.name != "landing":
-            self.help.visible = False
-            self.scene.next_scene = "landing"  # the attract screen; sessions keep running
+        self.attract.update(dt)
         self.scene.update(dt)
         self.toasts.update(dt)
         self.scene.draw(self.screen)
+        self.attract.draw(self.screen)
         self.help.draw(self.screen, self.screen.get_rect())
         self.toasts.draw(self.screen, self.screen.get_rect())
         pygame.display.flip()

@@ -44,7 +44,11 @@ class StyleTab(Tab):
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
-        theme = ctx.theme
+        self.reset()
+
+    def reset(self) -> None:
+        """An empty text box: the last visitor's text, file, results and samples are gone."""
+        theme = self.ctx.theme
         self.box = TextBox(theme)
         self.path_prompt = PathPrompt(theme)
         self.side = SideBySide(theme)
