@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import collections
+import logging
 import os
 import time
+from pathlib import Path
 
 import pygame
 
 from game.attract import Attract
 from game.keys import GLOBAL, GLOBAL_BINDINGS, KeyMap, event_key
+from game.kiosk import QuitChord
 from game.scenes.dashboard import DashboardScene
 from game.scenes.landing import LandingScene
 from game.sessions import Sessions
@@ -18,9 +21,12 @@ from game.theme import Theme
 from game.widgets.help_overlay import HelpOverlay
 from game.widgets.toast import Toasts
 from llmbreaker import messages as m
+from llmbreaker.exhibit_config import KIOSK_LOCKABLE, RunOptions
 
 FPS = 30
 POLL_BUDGET = 0.004  # seconds per frame spent draining worker events
+
+log = logging.getLogger(__name__)
 
 
 class App:
@@ -38,10 +44,10 @@ class App:
         remap=None,
         idle_timeout=0.0,
         prewarm=False,
-        tour=True,
-        tour_corpus="shakespeare",
-        tour_speed="2x",
+        exhibit: RunOptions | None = None,
     ) -> None:
+        """`exhibit` brings the rest of the run options: tour, quit chord, kiosk keys, folders."""
+        exhibit = exhibit or RunOptions()
         self.launched = clock() if clock else time.perf_counter()
         self.clock = clock or time.perf_counter
         pygame.display.init()
@@ -60,7 +66,11 @@ class App:
         self.sessions = Sessions(manager)
         self.toasts = Toasts(self.theme)
         self.ctx = AppContext(self.theme, self.sessions, self.toasts.push, datasets, training or {})
-        self.keymap = KeyMap(list(GLOBAL_BINDINGS), remap)
+        self.exports_dir = Path(exhibit.exports) if exhibit.exports else None
+        # Kiosk: these keys are not in the table at all, so nothing can run them or list them.
+        self.locked = {"quit", *KIOSK_LOCKABLE} - set(exhibit.kiosk_allow) if kiosk else set()
+        self.chord = QuitChord(exhibit.quit_chord, exhibit.quit_hold) if kiosk else None
+        self.keymap = KeyMap(self._unlocked(GLOBAL_BINDINGS), remap)
         self.help = HelpOverlay(self.theme, self.keymap, {})
         self.scenes = {"landing": LandingScene(self.ctx)}
         self.scene = self.scenes["landing"]
@@ -73,7 +83,7 @@ class App:
             idle_timeout  # seconds without a key before the attract screen; 0: never
         )
         self.idle = 0.0
-        self.attract = Attract(self, tour, tour_corpus, tour_speed)
+        self.attract = Attract(self, exhibit.tour, exhibit.tour_corpus, exhibit.tour_speed)
 
     # ------------------------------------------------------------------ window
 
@@ -95,12 +105,16 @@ class App:
         if "dashboard" not in self.scenes:
             dashboard = DashboardScene(self.ctx)
             self.scenes["dashboard"] = dashboard
+            dashboard.header.show_fps = not self.kiosk
             for tab in dashboard.tabs:
-                self.keymap.add([b for b in tab.bindings if b.scope == tab.id])
+                self.keymap.add(self._unlocked([b for b in tab.bindings if b.scope == tab.id]))
             self.help.scope_titles.update(
                 {tab.id: f"{tab.key}  {tab.title}" for tab in dashboard.tabs}
             )
         return self.scenes["dashboard"]
+
+    def _unlocked(self, bindings) -> list:
+        return [b for b in bindings if b.id not in self.locked]
 
     def switch(self, name: str) -> None:
         target = self.dashboard if name == "dashboard" else self.scenes[name]
@@ -115,12 +129,16 @@ class App:
         self.pending.append(event)
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.QUIT:
+        if self.chord and self.chord.handle_event(event):
+            return
+        if event.type == pygame.QUIT:  # the window manager's close (Alt+F4, the x button)
             self.running = self.kiosk
         elif event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             self.screen = pygame.display.get_surface()
             self.theme.resize(self.screen.get_size())
         elif event.type == pygame.DROPFILE:
+            if "drop" in self.locked:
+                return
             if self.scene.name != "dashboard":
                 self.switch("dashboard")
             self.scene.handle_event(event)
@@ -179,6 +197,9 @@ class App:
 
     def screenshot(self, path: str | None = None) -> str:
         path = path or time.strftime("llmbreaker-%Y%m%d-%H%M%S.png")
+        if self.exports_dir and not os.path.dirname(path):
+            self.exports_dir.mkdir(parents=True, exist_ok=True)
+            path = str(self.exports_dir / path)
         pygame.image.save(self.screen, path)
         self.toasts.push(f"Saved {os.path.basename(path)}", "info")
         return path
@@ -197,6 +218,9 @@ class App:
                 label = session.state.label if session else sid
                 self.toasts.push(f"{label}: {event.message}", "error")
         self.idle += dt
+        if self.chord and self.chord.update(dt):
+            log.info("quit chord held for %.1f s: quitting", self.chord.hold)
+            self.running = False
         self.attract.update(dt)
         self.scene.update(dt)
         self.toasts.update(dt)
@@ -204,6 +228,8 @@ class App:
         self.attract.draw(self.screen)
         self.help.draw(self.screen, self.screen.get_rect())
         self.toasts.draw(self.screen, self.screen.get_rect())
+        if self.chord:
+            self.chord.draw(self.screen, self.theme)
         pygame.display.flip()
         if self.first_frame_seconds is None:
             self.first_frame_seconds = self.clock() - self.launched
