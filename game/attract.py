@@ -86,7 +86,8 @@ class Attract:
 
     def _arrive(self) -> None:
         if self.tour.index == 0 and self.tour.loops:
-            self.app.reset_visitor()  # every loop starts from a fresh exhibit: nothing piles up
+            stopped = self.app.reset_visitor()  # every loop starts afresh: nothing piles up
+            log.info("tour loop %d done; %d session(s) stopped", self.tour.loops, len(stopped))
         step = self.tour.step
         actions = [a.format(corpus=self.corpus, speed=self.speed) for a in step.actions]
         self.queue = [f"goto:{step.tab}", *actions]

@@ -63,4 +63,4 @@ class QuitChord:
         width = max(2, theme.px(0.5))
         pygame.draw.circle(surface, theme.colour["raised"], centre, radius, width)
         start = math.pi / 2 - 2 * math.pi * self.progress
-        pygame.draw.arc(surface, theme.colour["dim"], box, start, math.pi / 2, width)
+        pygame.draw.arc(surface, theme.colour["text2"], box, start, math.pi / 2, width)

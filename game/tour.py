@@ -30,8 +30,8 @@ class TourStep:
 TOUR_STEPS = [
     TourStep(LANDING, "A tiny AI, learning to write", "Everything you are about to see is computed "
              "live, on this computer.", "Press any key to take over", 7),
-    TourStep("watch", "Watch It Learn", "The model reads a book and guesses each next letter: the "
-             "falling line is how often it is wrong, the text is what it writes now.",
+    TourStep("watch", "Watch It Learn", "The model guesses each next letter of a book: the line "
+             "falls as it learns, and below is what it writes now.",
              "Try it: {play_pause} starts or pauses, {pick:-1} {pick:1} choose the book", 24,
              ("choose:{corpus}", "speed:{speed}", "play_pause")),
     TourStep("attention", "Attention Cinema", "Each tile is one attention head: which earlier "

@@ -45,7 +45,7 @@ def test_idle_reset_stops_every_session_and_wipes_visitor_text(pilot, tmp_path):
     pilot.frames(round(2 / STEP), STEP)
 
     assert pilot.scene.name == "landing" and app.attract.resets == 1
-    assert app.sessions.by_id == {} and app.sessions.manager.session_ids == []
+    assert app.sessions.by_id == {} and not app.sessions.manager.is_alive("watch")
     tabs = {tab.id: tab for tab in app.dashboard.tabs}
     assert tabs["style"].box.text == "" and tabs["style"].result is None
     assert tabs["decode"].box.text == "" and tabs["decode"].source.text == ""

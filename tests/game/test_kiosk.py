@@ -94,13 +94,13 @@ def test_held_chord_quits_with_a_ring_and_letting_go_starts_over(make_kiosk):
     app = pilot.app
     screen = app.screen.get_rect()
     corner = pygame.Rect(0, screen.h - 60, 60, 60)
-    before = colour_count(pilot, corner, PALETTE["dim"], tolerance=6, every=1)
+    before = colour_count(pilot, corner, PALETTE["text2"], tolerance=6, every=1)
     pilot.hold("ctrl+shift+q", 2.0)
     assert app.running
     pilot.app.inject(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_q, mod=pygame.KMOD_CTRL
                                         | pygame.KMOD_SHIFT, unicode="", scancode=0))  # fmt: skip
     pilot.frames(30)  # held 1 s: the ring shows, only a little filled
-    assert colour_count(pilot, corner, PALETTE["dim"], tolerance=6, every=1) > before
+    assert colour_count(pilot, corner, PALETTE["text2"], tolerance=6, every=1) > before
     assert app.running and 0.3 < app.chord.progress < 0.5  # the 2 s hold before did not count
     pilot.frames(65)
     assert not app.running
