@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import collections
 import logging
-import os
 import time
-from pathlib import Path
 
 import pygame
 
 from game.attract import Attract
+from game.background import Background
+from game.exports import Exports
 from game.keys import GLOBAL, GLOBAL_BINDINGS, KeyMap, event_key
 from game.kiosk import QuitChord
 from game.scenes.dashboard import DashboardScene
@@ -18,6 +18,7 @@ from game.scenes.landing import LandingScene
 from game.sessions import Sessions
 from game.tabs.base import AppContext
 from game.theme import Theme
+from game.widgets.busy_badge import BusyBadge
 from game.widgets.help_overlay import HelpOverlay
 from game.widgets.toast import Toasts
 from llmbreaker import messages as m
@@ -44,6 +45,7 @@ class App:
         remap=None,
         idle_timeout=0.0,
         prewarm=False,
+        exports_dir=None,
         exhibit: RunOptions | None = None,
     ) -> None:
         """`exhibit` brings the rest of the run options: tour, quit chord, kiosk keys, folders."""
@@ -65,8 +67,19 @@ class App:
             manager = SessionManager(keep_warm=prewarm)
         self.sessions = Sessions(manager)
         self.toasts = Toasts(self.theme)
-        self.ctx = AppContext(self.theme, self.sessions, self.toasts.push, datasets, training or {})
-        self.exports_dir = Path(exhibit.exports) if exhibit.exports else None
+        self.background = Background()
+        folder = exports_dir or exhibit.exports  # None: paths.exports_dir()
+        self.exports = Exports(folder, self.toasts.push, self.background)
+        self.busy = BusyBadge(self.theme)
+        self.ctx = AppContext(
+            self.theme,
+            self.sessions,
+            self.toasts.push,
+            datasets,
+            training or {},
+            self.background,
+            self.exports,
+        )
         # Kiosk: these keys are not in the table at all, so nothing can run them or list them.
         self.locked = {"quit", *KIOSK_LOCKABLE} - set(exhibit.kiosk_allow) if kiosk else set()
         self.chord = QuitChord(exhibit.quit_chord, exhibit.quit_hold) if kiosk else None
@@ -195,14 +208,9 @@ class App:
         self.switch("landing")
         return stopped
 
-    def screenshot(self, path: str | None = None) -> str:
-        path = path or time.strftime("llmbreaker-%Y%m%d-%H%M%S.png")
-        if self.exports_dir and not os.path.dirname(path):
-            self.exports_dir.mkdir(parents=True, exist_ok=True)
-            path = str(self.exports_dir / path)
-        pygame.image.save(self.screen, path)
-        self.toasts.push(f"Saved {os.path.basename(path)}", "info")
-        return path
+    def screenshot(self) -> None:
+        """The last frame as a PNG in the exports folder (written off the frame loop)."""
+        self.exports.save_surface(self.screen, "llmbreaker", "Saving a screenshot")
 
     # ------------------------------------------------------------------ frame
 
@@ -222,11 +230,13 @@ class App:
             log.info("quit chord held for %.1f s: quitting", self.chord.hold)
             self.running = False
         self.attract.update(dt)
+        self.background.update()
         self.scene.update(dt)
         self.toasts.update(dt)
         self.scene.draw(self.screen)
         self.attract.draw(self.screen)
         self.help.draw(self.screen, self.screen.get_rect())
+        self.busy.draw(self.screen, self.screen.get_rect(), self.busy_items())
         self.toasts.draw(self.screen, self.screen.get_rect())
         if self.chord:
             self.chord.draw(self.screen, self.theme)
@@ -238,6 +248,9 @@ class App:
         self.frame_times.append(time.perf_counter() - started)
         if self.scene.next_scene:
             self.switch(self.scene.next_scene)
+
+    def busy_items(self) -> list[tuple[str, float | None]]:
+        return [(job.label + "…", job.progress) for job in self.background.jobs]
 
     def run(self, max_frames: int | None = None) -> None:
         ticker = pygame.time.Clock()
@@ -251,5 +264,6 @@ class App:
             self.close()
 
     def close(self) -> None:
+        self.background.close()
         self.sessions.close()
         pygame.quit()
