@@ -18,7 +18,7 @@ from game.widgets.tour_caption import TourCaption
 log = logging.getLogger(__name__)
 
 NAVIGATION_TRIES = 6  # frames the tour keeps pressing keys to reach a step's tab
-LABEL_SCOPES = ("dashboard", "landing", GLOBAL)
+LABEL_SCOPES = ("session", "dashboard", "landing", GLOBAL)  # "session": keys every tab shares
 
 
 class Attract:
