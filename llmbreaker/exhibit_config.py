@@ -33,6 +33,7 @@ KIOSK_LOCKABLE = {
     "screenshot": "F12, save a screenshot",
     "attention_gif": "G in Attention Cinema, save a GIF",
     "attention_png": "X in Attention Cinema, save a PNG",
+    "watch_open": "O in Watch It Learn, open any file by its path",
     "style_open": "O in Style Transfer, open any file by its path",
     "drop": "files dropped on the window",
 }

@@ -10,7 +10,8 @@ from game.pilot import FakeClock, Pilot
 from game.theme import PALETTE
 from llmbreaker.exhibit_config import KIOSK_LOCKABLE, RunOptions
 
-FILE_KEYS = {"fullscreen", "screenshot", "attention_gif", "attention_png", "style_open"}
+FILE_KEYS = {"fullscreen", "screenshot", "attention_gif", "attention_png"}
+FILE_KEYS |= {"watch_open", "style_open"}
 
 
 @pytest.fixture
@@ -64,7 +65,8 @@ def test_file_keys_and_full_screen_are_off(make_kiosk, tmp_path):
     assert not pilot.tab.path_prompt.visible
     text = tmp_path / "note.txt"
     text.write_text("Dropped on a kiosk. " * 20, encoding="utf-8")
-    pilot.press("1")
+    pilot.press("1", "o", frames=2)
+    assert not pilot.tab.path_prompt.visible
     pilot.drop(text)
     assert not any(e.text for e in pilot.tab.picker.entries)
     assert not pilot.until(lambda: written(tmp_path) != ["note.txt"], 3)  # nothing saved
