@@ -128,3 +128,12 @@ def test_fps_counter_is_hidden_in_kiosk(make_kiosk, pilot):
 
     assert fps_pixels(pilot) > 10
     assert fps_pixels(make_kiosk()) == 0
+
+
+def test_every_key_that_saves_or_opens_a_file_can_be_locked(pilot):
+    """A new tab's export or open key must join KIOSK_LOCKABLE, or kiosks would offer it."""
+    _ = pilot.app.dashboard
+    for binding in pilot.app.keymap.bindings:
+        words = binding.description.lower().split()
+        if words and words[0] in ("save", "open", "export"):
+            assert binding.id in KIOSK_LOCKABLE, f"{binding.id}: {binding.description}"
