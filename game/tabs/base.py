@@ -56,6 +56,12 @@ class Tab:
     def close(self) -> None:
         """The app is closing: end anything the tab started outside the session manager."""
 
+    def reset(self) -> None:
+        """Forget everything a visitor did here (text, files, choices, results): the idle reset.
+
+        The app has already stopped every session. Each tab overrides this; a test checks it.
+        """
+
     def handle_action(self, action: str) -> bool:
         return False
 

@@ -41,7 +41,8 @@ def _b(key: str, action: str, description: str, id_: str) -> Binding:
 BINDINGS = [
     _b("return", "next", "Next line once a line ends; go on guessing after Esc", "next"),
     _b("tab", "skip", "Another line (this one is not scored)", "skip"),
-    _b("a", "autoplay", "Watch the model play a line alone (a letter takes over)", "autoplay"),
+    # F2 works mid-line too (A is a guess there), so the attract tour can press it any time.
+    _b("f2,a", "autoplay", "Watch the model play a line alone (a letter takes over)", "autoplay"),
     _b("b", "build", "Build the model's guesses if they are missing (about a minute)", "build"),
 ]
 BACK = next(b for b in GLOBAL_BINDINGS if b.id == "back")

@@ -182,6 +182,8 @@ def test_the_model_plays_alone_and_a_visitor_takes_over(folders, make_pilot):
     assert tab.scores.today_list() == []  # the model never takes a place
     pilot.press("t")
     assert tab.mode == PLAYING and tab.game.position == 0
+    pilot.press("f2")  # the tour's key for it: no guess, so it works mid-line
+    assert tab.mode == AUTOPLAY
 
 
 def test_missing_guesses_are_explained_and_built_on_request(tmp_path, monkeypatch, make_pilot):
@@ -227,3 +229,22 @@ def test_closing_the_app_ends_a_running_build(tmp_path, monkeypatch, make_pilot)
     pilot.app.close()
     assert process.wait(timeout=10) is not None
     assert subprocess.run(["true"]).returncode == 0
+
+
+def test_the_exhibit_config_can_clear_the_list():
+    from llmbreaker.errors import LLMBreakerError
+    from llmbreaker.exhibit_config import resolve
+
+    assert resolve({"clear_scores": True}, {}).clear_scores is True
+    assert resolve({}, {}).clear_scores is False
+    with pytest.raises(LLMBreakerError, match="clear_scores in exhibit.toml"):
+        resolve({"clear_scores": "yes"}, {})
+
+
+def test_the_idle_reset_gives_the_next_visitor_a_fresh_line(folders, make_pilot):
+    pilot = open_tab(make_pilot)
+    pilot.press("t", "a")
+    tab = pilot.tab
+    assert tab.game.position == 1 and tab.game.tries == ["a"]
+    tab.reset()
+    assert tab.mode == PLAYING and tab.game.position == 0 and tab.game.tries == []
