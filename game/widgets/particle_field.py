@@ -79,6 +79,6 @@ class ParticleField:
             surface.blit(sprite, (x - node_r, y - node_r), special_flags=pygame.BLEND_RGB_ADD)
         pulse_r = theme.px(1.25)
         for a, b, t in self.pulses:
-            x, y = points[a] + (points[b] - points[a]) * t
+            px, py = points[a] + (points[b] - points[a]) * t
             sprite = self._sprite(pulse_r, 1)
-            surface.blit(sprite, (x - pulse_r, y - pulse_r), special_flags=pygame.BLEND_RGB_ADD)
+            surface.blit(sprite, (px - pulse_r, py - pulse_r), special_flags=pygame.BLEND_RGB_ADD)
