@@ -55,7 +55,7 @@ def base_corpus() -> str:
     parts = [to_base_charset(text)[0] for text in base_corpus_parts()]
     piece = BASE_BUILD["piece_chars"]
     chunks = [[t[i : i + piece] for i in range(0, len(t), piece)] for t in parts]
-    out = []
+    out: list[str] = []
     for i in range(max(len(c) for c in chunks)):
         out.extend(c[i] for c in chunks if i < len(c))
     return "".join(out)

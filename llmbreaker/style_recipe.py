@@ -32,7 +32,7 @@ BASE_BUILD: dict[str, Any] = dict(
 )
 GENERATE_LENGTH = 400  # characters of the before and after samples, about 70 words
 OPENING_CHARS = 24  # the prompt both models continue: the visitor's first words
-FINE_TUNE = dict(
+FINE_TUNE: dict[str, Any] = dict(
     batch_size=32,
     optimizer="adamw",
     learning_rate=1e-3,
