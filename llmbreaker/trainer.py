@@ -58,8 +58,12 @@ def lr_at(step: int, cfg: TrainConfig) -> float:
 
 
 def fit_context(model_cfg: ModelConfig, n_chars: int) -> int:
-    """A context length short enough that both splits of a small text hold whole windows."""
-    return max(SMALLEST_CONTEXT, min(model_cfg.block_size, n_chars // 5 - 2))
+    """A context length short enough that both splits of a small text hold whole windows.
+
+    A model asked for less than SMALLEST_CONTEXT (Break It's context of 4) keeps its own.
+    """
+    floor = min(SMALLEST_CONTEXT, model_cfg.block_size)
+    return max(floor, min(model_cfg.block_size, n_chars // 5 - 2))
 
 
 class Trainer:

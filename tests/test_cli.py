@@ -26,6 +26,9 @@ def test_each_sub_command_has_help(command):
     assert result.returncode == 0 and "usage: llmbreaker " + command in result.stdout
 
 
+TINY_RUN = ["--dataset", "tiny", "--preset", "seed", "--iters", "20", "--eval-interval", "10"]
+
+
 def test_train_json_reports_falling_loss():
     result = llmbreaker(
         "train",
@@ -39,6 +42,8 @@ def test_train_json_reports_falling_loss():
         "30",
         "--lr",
         "0.01",
+        "--threads",
+        "1",  # two spinning threads crawl on a loaded machine
         "--json",
     )
     assert result.returncode == 0, result.stderr
@@ -49,9 +54,7 @@ def test_train_json_reports_falling_loss():
 
 
 def test_train_shows_progress_and_a_summary():
-    result = llmbreaker(
-        "train", "--dataset", "tiny", "--preset", "seed", "--iters", "20", "--eval-interval", "10"
-    )
+    result = llmbreaker("train", *TINY_RUN, "--threads", "1")
     assert result.returncode == 0, result.stderr
     assert "training" in result.stdout and "Summary" in result.stdout
     assert "sample at step 20" in result.stdout
@@ -78,3 +81,31 @@ def test_a_corpus_file_of_binary_bytes_is_refused(tmp_path):
     path.write_bytes(bytes(range(256)) * 10)
     result = llmbreaker("train", "--corpus", str(path))
     assert result.returncode != 0 and "Traceback" not in result.stderr
+
+
+def test_train_break_prints_both_final_losses_as_json():
+    result = llmbreaker("train", *TINY_RUN, "--threads", "1", "--break", "positions", "--json")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["break"] == ["positions"]
+    for run in ("ghost", "broken"):
+        assert [c["step"] for c in doc[run]["checkpoints"]] == [0, 10, 20]
+        assert doc[run]["final"]["val_loss"] > 0
+    assert doc["broken"]["parameters"] < doc["ghost"]["parameters"]  # no position table
+    ghost, broken = doc["ghost"]["final"]["val_loss"], doc["broken"]["final"]["val_loss"]
+    assert f"{broken:.2f} against the ghost's {ghost:.2f}" in doc["caption"][1]
+
+
+def test_train_break_shows_a_table_of_both_runs():
+    result = llmbreaker("train", *TINY_RUN, "--threads", "1", "--break", "heads,width")
+    assert result.returncode == 0, result.stderr
+    assert "Broken against the ghost" in result.stdout
+    assert "ghost (working)" in result.stdout and "broken" in result.stdout
+    assert "a single attention head and a width of 8" in result.stdout
+
+
+def test_train_break_refuses_an_unknown_part_in_one_line():
+    result = llmbreaker("train", "--dataset", "tiny", "--break", "wings")
+    assert result.returncode == 2
+    assert "Cannot break wings. Choose from: positions, residual" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

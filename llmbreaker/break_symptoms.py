@@ -1,0 +1,111 @@
+"""What went wrong in a broken model, measured: losses, attention and real words, in plain words.
+
+Torch-free: the exhibit and `llmbreaker train --break` both read checkpoints (anything with
+val_loss, sample and attention) and write the same caption.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from llmbreaker.breaks import SWITCHES
+
+WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+# Below this gap in validation loss the broken part "barely mattered" at this size.
+SMALL_GAP = 0.03
+# Switches whose clearest symptom is in the attention (the rest show it in the words).
+ATTENTION_SYMPTOM = ("positions", "heads")
+
+
+def corpus_words(text: str) -> frozenset[str]:
+    """Every word of a corpus, lower case: the dictionary a sample's words are checked against."""
+    return frozenset(w.lower() for w in WORD.findall(text))
+
+
+def real_words(sample: str, words: frozenset[str]) -> tuple[int, int]:
+    """(words of the sample found in the corpus, words in the sample)."""
+    found = [w.lower() for w in WORD.findall(sample)]
+    return sum(w in words for w in found), len(found)
+
+
+def previous_char_focus(attention: np.ndarray) -> float:
+    """The sharpest head's mean weight on the character just before each position (0-1)."""
+    if attention is None or attention.ndim != 4 or attention.shape[-1] < 2:
+        return 0.0
+    t = attention.shape[-1]
+    diagonal = attention[:, :, np.arange(1, t), np.arange(t - 1)]  # (L, H, T - 1)
+    return float(diagonal.mean(axis=-1).max())
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The broken run against its ghost, measured at their last checkpoints."""
+
+    switches: tuple[str, ...]
+    broken_val: float
+    ghost_val: float
+    broken_words: tuple[int, int]  # (real, total) in the last sample
+    ghost_words: tuple[int, int]
+    broken_focus: float  # previous_char_focus of the last attention
+    ghost_focus: float
+
+    @property
+    def gap(self) -> float:
+        return self.broken_val - self.ghost_val
+
+    def symptom(self) -> str:
+        """'attention' or 'words': which measurement the caption cites."""
+        return "attention" if any(s in ATTENTION_SYMPTOM for s in self.switches) else "words"
+
+
+def compare(switches, broken, ghost, words: frozenset[str]) -> Comparison:
+    """Measure two last checkpoints (broken, ghost) against each other."""
+    return Comparison(
+        tuple(switches),
+        broken.val_loss,
+        ghost.val_loss,
+        real_words(broken.sample, words),
+        real_words(ghost.sample, words),
+        previous_char_focus(broken.attention),
+        previous_char_focus(ghost.attention),
+    )
+
+
+def _share(found: tuple[int, int]) -> str:
+    real, total = found
+    return f"{real} of {total}" if total else "none"
+
+
+def caption(c: Comparison) -> list[str]:
+    """Three plain lines: what broke, the losses, and one symptom, every figure measured."""
+    parts = " and ".join(SWITCHES[s].title.lower() for s in c.switches)
+    if c.gap >= SMALL_GAP:
+        verdict = f"With {parts}, the model learned worse."
+    elif c.gap <= -SMALL_GAP:
+        verdict = f"With {parts}, the model did better than the ghost this time."
+    else:
+        verdict = f"With {parts}, the model learned about as well: this part barely mattered here."
+    losses = (
+        f"Validation loss {c.broken_val:.2f} against the ghost's {c.ghost_val:.2f} "
+        f"({c.gap:+.2f}; perplexity {math.exp(c.broken_val):.1f} vs {math.exp(c.ghost_val):.1f})."
+    )
+    if c.symptom() == "attention":
+        b, g = round(100 * c.broken_focus), round(100 * c.ghost_focus)
+        if b < g / 2:
+            symptom = f"No head finds the previous character: the sharpest gives it {b}% of its "
+            symptom += f"attention, the ghost's {g}%."
+        else:
+            symptom = f"Its sharpest head still watches the previous character ({b}% of its "
+            symptom += f"attention, the ghost's {g}%)."
+    else:
+        (br, bt), (gr, gt) = c.broken_words, c.ghost_words
+        fewer = bt and gt and br / bt < gr / gt - 0.1
+        symptom = (
+            f"{'Fewer' if fewer else 'Real'} words in its sample: {_share(c.broken_words)} are "
+            f"real, the ghost's {_share(c.ghost_words)}."
+        )
+    return [verdict, losses, symptom]
