@@ -57,14 +57,49 @@ def press(app: App, *keys: str) -> None:
         app.frame(1 / FPS)
 
 
+def break_it(size: tuple[int, int], seconds: float) -> dict:
+    """Break It's frames while the broken model and its ghost both train (nothing else does).
+
+    The caller points the cache at an empty folder, so the ghost trains live beside the
+    broken model: the tab's heaviest case, two workers and the UI on the cores.
+    """
+    app = App(size=size, prewarm=True)
+    app.frame(1 / FPS)
+    play(app, 4.0)  # the spare worker warms up
+    press(app, "return", "5", "space")
+    deadline = time.monotonic() + 120
+    both = ("break", "break-ghost")
+    while time.monotonic() < deadline and not all(
+        (s := app.sessions.get(sid)) and s.state.checkpoints for sid in both
+    ):
+        app.frame(1 / FPS)
+    play(app, 1.0)
+    times = play(app, seconds)
+    training = [sid for sid in both if (s := app.sessions.get(sid)) and not s.state.finished]
+    steps = {sid: app.sessions.get(sid).state.step for sid in both if app.sessions.get(sid)}
+    app.close()
+    return {
+        "size": f"{size[0]}x{size[1]}",
+        "frames": frame_percentiles(times),
+        "still_training_at_end": training,
+        "steps": steps,
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=6.0, help="seconds per view")
     parser.add_argument("--soak", type=float, default=120.0, help="seconds on the landing")
     parser.add_argument("--size", default="1920x1080")
     parser.add_argument("--launched", type=float, help="epoch seconds the parent started us")
+    parser.add_argument(
+        "--break-it", action="store_true", help="only Break It, while both of its models train"
+    )
     args = parser.parse_args()
     size = tuple(int(n) for n in args.size.split("x"))
+    if args.break_it:
+        print(json.dumps(break_it(size, args.seconds)))
+        return 0
     app = App(size=size, prewarm=True)
     app.frame(1 / FPS)
     first_frame = time.time() - (args.launched or LAUNCHED)

@@ -70,6 +70,7 @@ GLOBAL_BINDINGS = [
     Binding("2", "tab:2", "Attention Cinema", "tab2", "dashboard"),
     Binding("3", "tab:3", "Style Transfer", "tab3", "dashboard"),
     Binding("4", "tab:4", "Decode Live", "tab4", "dashboard"),
+    Binding("5", "tab:5", "Break It", "tab5", "dashboard"),
 ]
 
 

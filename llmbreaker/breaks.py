@@ -39,8 +39,8 @@ SWITCHES: dict[str, Switch] = {
         Switch(
             "residual",
             "No residual connections",
-            "Residual connections carry each character's own vector past every layer, so "
-            "deep layers add to it instead of replacing it.",
+            "Residual connections carry each character's vector past every layer, so layers "
+            "add to it instead of replacing it.",
             (("use_residual", False),),
         ),
         Switch(
@@ -52,8 +52,8 @@ SWITCHES: dict[str, Switch] = {
         Switch(
             "heads",
             "A single attention head",
-            "Several heads let each layer look back in several ways at once: at the previous "
-            "letter, the start of the word, the same letter earlier.",
+            "Several heads let a layer look back in several ways at once: at the previous "
+            "letter, the start of the word.",
             (("n_head", 1),),
         ),
         Switch(
@@ -66,8 +66,8 @@ SWITCHES: dict[str, Switch] = {
         Switch(
             "width",
             "A width of 8",
-            "The width is how many numbers describe each character; 8 leave little room to "
-            "hold what came before.",
+            "The width is how many numbers describe each character; 8 leave little room for "
+            "what came before.",
             (("n_embd", 8),),
         ),
     )

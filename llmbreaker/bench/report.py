@@ -89,3 +89,14 @@ def print_report(result: dict, console: Console | None = None) -> None:
         )
     if mem:
         console.print("5. Memory (resident): " + "; ".join(mem))
+    if "break" in result:
+        b = result["break"]
+        if "error" in b:
+            console.print(f"6. Break It: {b['error']}")
+        else:
+            f = b["frames"]
+            console.print(
+                f"6. Break It at {b['size']}, the broken model and its ghost training: frame "
+                f"p50 {f.get('p50')} ms, p95 {f.get('p95')} ms, p99 {f.get('p99')} ms "
+                f"({f.get('n')} frames; goal p99 <= 12 ms)"
+            )

@@ -9,7 +9,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-SECTIONS = ("learning", "throughput", "ui", "latency", "memory")
+SECTIONS = ("learning", "throughput", "ui", "latency", "memory", "break")
 
 
 def register(subparsers) -> None:
@@ -17,7 +17,8 @@ def register(subparsers) -> None:
         "bench",
         help="measure the project's speed",
         description="Print a table of learning speed, worker throughput, UI frame times, "
-        "command latency and memory; write JSON and a PNG plot under bench-results/.",
+        "command latency, memory and Break It's frame times while its two models train; "
+        "write JSON and a PNG plot under bench-results/.",
     )
     parser.add_argument(
         "--corpus",
