@@ -6,8 +6,12 @@ import sys
 
 import pytest
 
+# Generous: under load a child process may wait long for a core; nothing here asserts on time.
+TIMEOUT = 300
+TINY_TRAINING = ["train", "--dataset", "tiny", "--preset", "seed", "--threads", "1"]
 
-def llmbreaker(*args, timeout=120):
+
+def llmbreaker(*args, timeout=TIMEOUT):
     return subprocess.run(
         [sys.executable, "-m", "llmbreaker", *args], capture_output=True, text=True, timeout=timeout
     )
@@ -26,9 +30,6 @@ def test_each_sub_command_has_help(command):
     assert result.returncode == 0 and "usage: llmbreaker " + command in result.stdout
 
 
-TINY_RUN = ["--dataset", "tiny", "--preset", "seed", "--iters", "20", "--eval-interval", "10"]
-
-
 def test_train_json_reports_falling_loss():
     result = llmbreaker(
         "train",
@@ -43,7 +44,7 @@ def test_train_json_reports_falling_loss():
         "--lr",
         "0.01",
         "--threads",
-        "1",  # two spinning threads crawl on a loaded machine
+        "1",  # two spinning threads on a loaded machine crawl (see set_thread_wait_policy)
         "--json",
     )
     assert result.returncode == 0, result.stderr
@@ -54,7 +55,7 @@ def test_train_json_reports_falling_loss():
 
 
 def test_train_shows_progress_and_a_summary():
-    result = llmbreaker("train", *TINY_RUN, "--threads", "1")
+    result = llmbreaker(*TINY_TRAINING, "--iters", "20", "--eval-interval", "10")
     assert result.returncode == 0, result.stderr
     assert "training" in result.stdout and "Summary" in result.stdout
     assert "sample at step 20" in result.stdout
@@ -83,8 +84,34 @@ def test_a_corpus_file_of_binary_bytes_is_refused(tmp_path):
     assert result.returncode != 0 and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        [*TINY_TRAINING, "--iters", "10", "--json"],
+        [*TINY_TRAINING, "--iters", "10"],
+        ["datasets", "list"],
+        ["--help"],
+    ],
+    ids=["train-json", "train", "datasets-list", "help"],
+)
+def test_a_reader_that_goes_away_gets_no_traceback(args):
+    """`llmbreaker train --json | head`: the pipe is closed before anything is written."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "llmbreaker", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    process.stdout.close()  # the reader is gone before the first write
+    _, stderr = process.communicate(timeout=TIMEOUT)
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
+
+
+BREAK_RUN = [*TINY_TRAINING, "--iters", "20", "--eval-interval", "10"]
+
+
 def test_train_break_prints_both_final_losses_as_json():
-    result = llmbreaker("train", *TINY_RUN, "--threads", "1", "--break", "positions", "--json")
+    result = llmbreaker(*BREAK_RUN, "--break", "positions", "--json")
     assert result.returncode == 0, result.stderr
     doc = json.loads(result.stdout)
     assert doc["break"] == ["positions"]
@@ -97,7 +124,7 @@ def test_train_break_prints_both_final_losses_as_json():
 
 
 def test_train_break_shows_a_table_of_both_runs():
-    result = llmbreaker("train", *TINY_RUN, "--threads", "1", "--break", "heads,width")
+    result = llmbreaker(*BREAK_RUN, "--break", "heads,width")
     assert result.returncode == 0, result.stderr
     assert "Broken against the ghost" in result.stdout
     assert "ghost (working)" in result.stdout and "broken" in result.stdout
