@@ -57,33 +57,48 @@ def press(app: App, *keys: str) -> None:
         app.frame(1 / FPS)
 
 
-def break_it(size: tuple[int, int], seconds: float) -> dict:
+def break_it(size: tuple[int, int], seconds: float, to_verdict: bool) -> dict:
     """Break It's frames while the broken model and its ghost both train (nothing else does).
 
     The caller points the cache at an empty folder, so the ghost trains live beside the
-    broken model: the tab's heaviest case, two workers and the UI on the cores.
+    broken model: the tab's heaviest case, two workers and the UI on the cores. With
+    to_verdict, both runs go on to the caption, then R trains again with the ghost replayed
+    from the cache it just wrote, and both waits are timed.
     """
     app = App(size=size, prewarm=True)
     app.frame(1 / FPS)
     play(app, 4.0)  # the spare worker warms up
-    press(app, "return", "5", "space")
-    deadline = time.monotonic() + 120
+    press(app, "return", "5")
+    pressed = time.perf_counter()
+    press(app, "space")
     both = ("break", "break-ghost")
-    while time.monotonic() < deadline and not all(
-        (s := app.sessions.get(sid)) and s.state.checkpoints for sid in both
-    ):
-        app.frame(1 / FPS)
+    until(app, lambda: all((s := app.sessions.get(sid)) and s.state.checkpoints for sid in both))
     play(app, 1.0)
-    times = play(app, seconds)
-    training = [sid for sid in both if (s := app.sessions.get(sid)) and not s.state.finished]
-    steps = {sid: app.sessions.get(sid).state.step for sid in both if app.sessions.get(sid)}
+    result = {"size": f"{size[0]}x{size[1]}", "frames": frame_percentiles(play(app, seconds))}
+    result["still_training_at_end"] = [
+        sid for sid in both if (s := app.sessions.get(sid)) and not s.state.finished
+    ]
+    if to_verdict:
+        tab = app.scene.tab
+        until(app, lambda: tab.frame().verdict, 900)
+        result["space_to_verdict_live_ghost_s"] = round(time.perf_counter() - pressed, 1)
+        result["verdict"] = list(tab.frame().verdict)
+        pressed = time.perf_counter()
+        press(app, "r")
+        app.frame_times.clear()
+        until(app, lambda: tab.runs.cached is not None and tab.frame().verdict, 900)
+        result["space_to_verdict_cached_ghost_s"] = round(time.perf_counter() - pressed, 1)
+        result["frames_cached_ghost"] = frame_percentiles(list(app.frame_times))
     app.close()
-    return {
-        "size": f"{size[0]}x{size[1]}",
-        "frames": frame_percentiles(times),
-        "still_training_at_end": training,
-        "steps": steps,
-    }
+    return result
+
+
+def until(app: App, predicate, timeout: float = 120.0) -> None:
+    """Run frames at the exhibit's pace until predicate() or timeout seconds."""
+    ticker = pygame.time.Clock()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and not predicate():
+        app.frame(min(ticker.tick(FPS) / 1000, 0.1))
 
 
 def main() -> int:
@@ -95,10 +110,13 @@ def main() -> int:
     parser.add_argument(
         "--break-it", action="store_true", help="only Break It, while both of its models train"
     )
+    parser.add_argument(
+        "--to-verdict", action="store_true", help="Break It: time both runs to the caption"
+    )
     args = parser.parse_args()
     size = tuple(int(n) for n in args.size.split("x"))
     if args.break_it:
-        print(json.dumps(break_it(size, args.seconds)))
+        print(json.dumps(break_it(size, args.seconds, args.to_verdict)))
         return 0
     app = App(size=size, prewarm=True)
     app.frame(1 / FPS)

@@ -75,14 +75,43 @@ def compare(switches, broken, ghost, words: frozenset[str]) -> Comparison:
     )
 
 
-def _share(found: tuple[int, int]) -> str:
-    real, total = found
-    return f"{real} of {total}" if total else "none"
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _attention_symptom(c: Comparison) -> str:
+    b, g = round(100 * c.broken_focus), round(100 * c.ghost_focus)
+    if "positions" in c.switches:
+        if b < g / 2:
+            return (
+                f"No head finds the previous character: the sharpest gives it {b}% of its "
+                f"attention, the ghost's {g}%."
+            )
+        return f"Its sharpest head still finds the previous character ({b}%, the ghost's {g}%)."
+    if b < g - 15:
+        return (
+            f"Its one head per layer must share out its attention: it gives the previous "
+            f"character {b}%, where one of the ghost's heads gives it {g}%."
+        )
+    return f"Its one head still watches the previous character ({b}%, the ghost's {g}%)."
+
+
+def _words_symptom(c: Comparison) -> str:
+    (br, bt), (gr, gt) = c.broken_words, c.ghost_words
+    if not bt or not gt:
+        return f"Its sample has {bt} words, the ghost's {gt}."
+    if br / bt < gr / gt - 0.1:
+        lead = "Fewer real words in its sample"
+    elif br / bt > gr / gt + 0.1:
+        lead = "More real words in its sample, by chance of the draw"
+    else:
+        lead = "About as many real words in its sample"
+    return f"{lead}: {br} of {bt}, against {gr} of {gt} in the ghost's."
 
 
 def caption(c: Comparison) -> list[str]:
     """Three plain lines: what broke, the losses, and one symptom, every figure measured."""
-    parts = " and ".join(SWITCHES[s].title.lower() for s in c.switches)
+    parts = " and ".join(_lower_first(SWITCHES[s].title) for s in c.switches)
     if c.gap >= SMALL_GAP:
         verdict = f"With {parts}, the model learned worse."
     elif c.gap <= -SMALL_GAP:
@@ -93,19 +122,5 @@ def caption(c: Comparison) -> list[str]:
         f"Validation loss {c.broken_val:.2f} against the ghost's {c.ghost_val:.2f} "
         f"({c.gap:+.2f}; perplexity {math.exp(c.broken_val):.1f} vs {math.exp(c.ghost_val):.1f})."
     )
-    if c.symptom() == "attention":
-        b, g = round(100 * c.broken_focus), round(100 * c.ghost_focus)
-        if b < g / 2:
-            symptom = f"No head finds the previous character: the sharpest gives it {b}% of its "
-            symptom += f"attention, the ghost's {g}%."
-        else:
-            symptom = f"Its sharpest head still watches the previous character ({b}% of its "
-            symptom += f"attention, the ghost's {g}%)."
-    else:
-        (br, bt), (gr, gt) = c.broken_words, c.ghost_words
-        fewer = bt and gt and br / bt < gr / gt - 0.1
-        symptom = (
-            f"{'Fewer' if fewer else 'Real'} words in its sample: {_share(c.broken_words)} are "
-            f"real, the ghost's {_share(c.ghost_words)}."
-        )
+    symptom = _attention_symptom(c) if c.symptom() == "attention" else _words_symptom(c)
     return [verdict, losses, symptom]

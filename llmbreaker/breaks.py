@@ -39,8 +39,8 @@ SWITCHES: dict[str, Switch] = {
         Switch(
             "residual",
             "No residual connections",
-            "Residual connections carry each character's vector past every layer, so layers "
-            "add to it instead of replacing it.",
+            "Residual connections carry each character's vector past every layer; layers add "
+            "to it.",
             (("use_residual", False),),
         ),
         Switch(
@@ -52,8 +52,8 @@ SWITCHES: dict[str, Switch] = {
         Switch(
             "heads",
             "A single attention head",
-            "Several heads let a layer look back in several ways at once: at the previous "
-            "letter, the start of the word.",
+            "Several heads let a layer look back in several ways at once, e.g. at the "
+            "previous letter.",
             (("n_head", 1),),
         ),
         Switch(
@@ -66,8 +66,7 @@ SWITCHES: dict[str, Switch] = {
         Switch(
             "width",
             "A width of 8",
-            "The width is how many numbers describe each character; 8 leave little room for "
-            "what came before.",
+            "Width is how many numbers describe each character; 8 hold little of the past.",
             (("n_embd", 8),),
         ),
     )

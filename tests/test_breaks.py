@@ -92,10 +92,15 @@ def comparison(switches, broken_val, ghost_val, **kw):
 
 def test_caption_follows_the_measured_direction():
     worse = caption(comparison(["positions"], 2.1, 1.6))
-    assert "learned worse" in worse[0] and "2.10 against the ghost's 1.60 (+0.50" in worse[1]
+    assert "no position embeddings, the model learned worse" in worse[0]
+    assert "2.10 against the ghost's 1.60 (+0.50" in worse[1]
     assert "No head finds the previous character" in worse[2] and "10%" in worse[2]
     same = caption(comparison(["layernorm"], 1.61, 1.60))
-    assert "barely mattered" in same[0]
-    assert "5 of 20" in same[2] and "15 of 20" in same[2] and same[2].startswith("Fewer")
-    kept = caption(comparison(["heads"], 1.7, 1.6, broken_focus=0.7))
+    assert "With no LayerNorm" in same[0] and "barely mattered" in same[0]
+    assert same[2] == "Fewer real words in its sample: 5 of 20, against 15 of 20 in the ghost's."
+    shared = caption(comparison(["heads"], 1.7, 1.6, broken_focus=0.47, ghost_focus=0.84))
+    assert "must share out its attention" in shared[2] and "47%" in shared[2]
+    kept = caption(comparison(["heads"], 1.7, 1.6, broken_focus=0.8))
     assert "still watches the previous character" in kept[2]
+    alike = caption(comparison(["width"], 1.7, 1.6, broken_words=(14, 20)))
+    assert alike[2].startswith("About as many real words")

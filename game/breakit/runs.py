@@ -83,11 +83,11 @@ class BreakRuns:
         self.switches, self.ghost_config = tuple(switches), ghost
         self._comparison = self._saving = None
         self.cached = load_ghost(ghost_path(ghost, self.cache_folder))
+        self.sessions.start(BROKEN_ID, broken)  # first, so it gets the warm spare worker
         if self.cached is None:
             self.sessions.start(GHOST_ID, ghost)
         elif self.sessions.get(GHOST_ID) is not None:
             self.sessions.drop(GHOST_ID)
-        self.sessions.start(BROKEN_ID, broken)
         self._words = _background.submit(_words_of, ghost.dataset)
 
     def send(self, command: m.Command) -> None:

@@ -10,14 +10,14 @@ from game.theme import Theme
 STATUS_TEXT = {
     None: ("Ready", "text2"),
     "starting": ("Starting…", "warning"),
-    "running": ("Training both", "success"),
+    "running": ("Training", "success"),
     "paused": ("Paused", "warning"),
     "completed": ("Done", "cyan"),
     "stopped": ("Stopped", "dim"),
     "error": ("Crashed", "warning"),
 }
 GHOST_TEXT = {
-    "live": "Ghost trains beside it (first run: then it is cached)",
+    "live": "Ghost trained beside it; the next run replays it",
     "cached": "Ghost replayed from the cache, in step",
     "": "",
 }

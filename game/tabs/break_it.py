@@ -83,6 +83,13 @@ class BreakTab(Tab):
         self.areas: dict[str, pygame.Rect] = {}
         self._generation = -1
 
+    def reset(self) -> None:
+        """The idle reset: forget the visitor's choice and results (sessions are stopped)."""
+        self.runs = BreakRuns(self.ctx.sessions, self.runs.cache_folder)
+        self.chosen, self.cursor = ["positions"], 0
+        self.chart = LossChart(self.theme, self.chart.title)
+        self._generation = -1
+
     # ------------------------------------------------------------------ input
 
     def handle_action(self, action: str) -> bool:
@@ -176,11 +183,11 @@ class BreakTab(Tab):
     def layout(self, rect: pygame.Rect) -> dict[str, pygame.Rect]:
         theme = self.theme
         gap = theme.px(3)
-        left_w = round(rect.w * 0.3)
+        left_w = round(rect.w * 0.31)
         list_h = round(rect.h * 0.72)
         right = pygame.Rect(rect.x + left_w + gap, rect.y, rect.w - left_w - gap, rect.h)
-        chart_h = round(right.h * 0.4)
-        verdict_h = round(right.h * 0.24)
+        chart_h = round(right.h * 0.36)
+        verdict_h = round(right.h * 0.27)
         samples_h = right.h - chart_h - verdict_h - 2 * theme.px(2)
         return {
             "switches": pygame.Rect(rect.x, rect.y, left_w, list_h),

@@ -31,6 +31,7 @@ class BenchOptions:
     ui_seconds: float = 6.0  # per tab
     soak_seconds: float = 120.0
     one_thread: bool = True
+    break_to_verdict: bool = True  # Break It: also time both runs to the caption (minutes)
 
 
 def run_all(opts: BenchOptions, sections: set[str], say=print) -> dict:
@@ -132,7 +133,10 @@ def break_section(opts: BenchOptions) -> dict:
     """
     with tempfile.TemporaryDirectory() as cache:
         args = ["--break-it", "--seconds", str(max(opts.ui_seconds, 2.0))]
-        return _headless_ui(args, 240 + opts.ui_seconds * 4, {"XDG_CACHE_HOME": cache})
+        if opts.break_to_verdict:
+            args.append("--to-verdict")
+        timeout = 240 + opts.ui_seconds * 4 + (1800 if opts.break_to_verdict else 0)
+        return _headless_ui(args, timeout, {"XDG_CACHE_HOME": cache})
 
 
 def _headless_ui(args: list[str], timeout: float, env: dict | None = None) -> dict:

@@ -83,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
             ui_seconds=2,
             soak_seconds=8,
             one_thread=False,
+            break_to_verdict=False,
         )
     if args.budget:
         opts = replace(

@@ -182,3 +182,15 @@ def test_real_workers_train_both_then_the_ghost_comes_from_the_cache(cache):
         assert "a single attention head" in tab.frame().verdict[0]
     finally:
         app.close()
+
+
+def test_reset_forgets_the_choice_and_the_runs(fake):
+    pilot, manager = fake
+    pilot.press("h", "space")
+    feed(manager, BROKEN_ID, [(0, 4.0)])
+    pilot.frames(2)
+    pilot.app.sessions.by_id.clear()  # the app stops every session before a reset
+    pilot.tab.reset()
+    pilot.frames(1)
+    assert pilot.tab.chosen == ["positions"] and pilot.tab.runs.broken is None
+    assert pilot.tab.frame().status is None and not pilot.tab.chart.checkpoints
