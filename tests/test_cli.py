@@ -107,6 +107,52 @@ def test_a_reader_that_goes_away_gets_no_traceback(args):
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["train", "--threads", "100000"], "--threads: threads must be 1-"),
+        (["train", "--threads", "0"], "--threads: threads must be 1-"),
+        (["bench", "--threads", "64"], "--threads: threads must be 1-"),
+        (["bench", "--budget", "-5"], "--budget: must be above 0"),
+        (["tui", "--rate", "0"], "--rate: must be above 0"),
+        (["tui", "--chars", "100000000"], "--chars: must be at least 1 and at most 10,000"),
+    ],
+)
+def test_options_out_of_bounds_are_refused_before_any_work(args, message):
+    result = llmbreaker(*args)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert message in result.stderr.strip().splitlines()[-1]
+
+
+def test_run_takes_an_exports_folder():
+    from llmbreaker.cli import build_parser
+
+    args = build_parser().parse_args(["run", "--exports", "/tmp/shots"])
+    assert args.exports == "/tmp/shots"
+
+
+def test_style_json_reports_every_figure_of_the_issue(tmp_path):
+    from pathlib import Path
+
+    letter = Path(__file__).parent / "fixtures" / "style" / "complaint_letter.txt"
+    result = llmbreaker("style", str(letter), "--json", "--iters", "40", timeout=300)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["file"] == "complaint_letter.txt" and report["words"] == 190
+    assert report["prompt"] == "Dear Sir or Madam, I am"
+    assert report["steps"] <= 40 and len(report["before"]) == len(report["after"]) == 400
+    assert report["best_val"] <= report["base_val"] < 3.0
+    assert 0 <= report["verbatim"] <= 1 and 0 < report["real_words"] <= 1
+    assert set(report["checks"]) == {"verbatim", "val_gain", "real_words", "style_closer"}
+    for series in ("yours", "before", "after"):
+        assert set(report["style"][series]) == {"formality", "sentence_length", "richness"}
+
+
+def test_style_of_a_missing_file_is_one_line():
+    result = llmbreaker("style", "/nonexistent/essay.txt")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+
+
 BREAK_RUN = [*TINY_TRAINING, "--iters", "20", "--eval-interval", "10"]
 
 
