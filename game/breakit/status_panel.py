@@ -17,7 +17,7 @@ STATUS_TEXT = {
     "error": ("Crashed", "warning"),
 }
 GHOST_TEXT = {
-    "live": "Ghost trained beside it; the next run replays it",
+    "live": "Ghost trains beside it; later runs replay it",
     "cached": "Ghost replayed from the cache, in step",
     "": "",
 }

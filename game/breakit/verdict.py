@@ -19,6 +19,8 @@ def progress_line(frame: BreakFrame) -> str:
         return "Press Space: the broken model trains beside a ghost of the working one."
     if frame.broken is None or frame.ghost is None:
         return "Starting both models…"
+    if frame.broken.step != frame.ghost.step:
+        return f"Broken at step {frame.broken.step:,}; the ghost is catching up…"
     gap = frame.broken.val_loss - frame.ghost.val_loss
     return (
         f"At step {frame.broken.step:,}: broken {frame.broken.val_loss:.2f}, "

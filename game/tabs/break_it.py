@@ -162,12 +162,11 @@ class BreakTab(Tab):
     def frame(self) -> BreakFrame:
         runs, broken = self.runs, self.runs.broken
         state = broken.state if broken else None
-        shown = None
-        if state and state.checkpoints:
-            shown = state.checkpoints[self.chart.selected or 0]
+        ghosts = runs.ghost_checkpoints()
+        shown = self._shown(state.checkpoints if state else [], ghosts)
         ghost = None
         if shown is not None:
-            earlier = [c for c in runs.ghost_checkpoints() if c.step <= shown.step]
+            earlier = [c for c in ghosts if c.step <= shown.step]
             ghost = earlier[-1] if earlier else None
         comparison = runs.comparison()
         status = runs.status
@@ -179,6 +178,17 @@ class BreakTab(Tab):
             state.step if state else 0, state.max_iters if state else 0, mode,
             shown, ghost, tuple(caption(comparison)) if comparison else (), hints, runs.error,
         )  # fmt: skip
+
+    def _shown(self, checkpoints: list, ghosts: list):
+        """The cursor's checkpoint; following live, the newest step both runs have reached,
+        so the samples and the gap always compare the same step."""
+        if not checkpoints:
+            return None
+        if self.chart.cursor is not None:
+            return checkpoints[self.chart.cursor]
+        reached = {c.step for c in ghosts}
+        common = [c for c in checkpoints if c.step in reached]
+        return common[-1] if common else checkpoints[-1]
 
     def layout(self, rect: pygame.Rect) -> dict[str, pygame.Rect]:
         theme = self.theme

@@ -194,3 +194,14 @@ def test_reset_forgets_the_choice_and_the_runs(fake):
     pilot.frames(1)
     assert pilot.tab.chosen == ["positions"] and pilot.tab.runs.broken is None
     assert pilot.tab.frame().status is None and not pilot.tab.chart.checkpoints
+
+
+def test_following_live_compares_the_newest_step_both_have_reached(fake):
+    pilot, manager = fake
+    pilot.press("space")
+    feed(manager, BROKEN_ID, [(0, 4.2), (10, 3.6), (20, 3.3)])
+    feed(manager, GHOST_ID, [(0, 4.2), (10, 3.0)])  # the live ghost is behind
+    pilot.frames(2)
+    frame = pilot.tab.frame()
+    assert frame.broken.step == frame.ghost.step == 10
+    assert "At step 10: broken 3.60, ghost 3.00 (gap +0.60)" in progress_line(frame)
