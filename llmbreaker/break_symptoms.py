@@ -75,6 +75,11 @@ def compare(switches, broken, ghost, words: frozenset[str]) -> Comparison:
     )
 
 
+def signed(value: float) -> str:
+    """+0.25, -0.04, and +0.00 rather than -0.00 for a tiny negative."""
+    return f"{round(value, 2) + 0.0:+.2f}"
+
+
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
@@ -118,9 +123,10 @@ def caption(c: Comparison) -> list[str]:
         verdict = f"With {parts}, the model did better than the ghost this time."
     else:
         verdict = f"With {parts}, the model learned about as well: this part barely mattered here."
+    perplexities = f"{math.exp(c.broken_val):.1f} vs {math.exp(c.ghost_val):.1f}"
     losses = (
         f"Validation loss {c.broken_val:.2f} against the ghost's {c.ghost_val:.2f} "
-        f"({c.gap:+.2f}; perplexity {math.exp(c.broken_val):.1f} vs {math.exp(c.ghost_val):.1f})."
+        f"({signed(c.gap)}; perplexity {perplexities})."
     )
     symptom = _attention_symptom(c) if c.symptom() == "attention" else _words_symptom(c)
     return [verdict, losses, symptom]

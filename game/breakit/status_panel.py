@@ -47,6 +47,8 @@ class StatusPanel:
             pygame.draw.rect(surface, theme.colour["warning"], done, border_radius=bar.h // 2)
         y = bar.bottom + theme.px(1)
         ghost = GHOST_TEXT.get(frame.ghost_mode, "")
+        if frame.ghost_mode == "live" and frame.status in ("completed", "stopped"):
+            ghost = "Ghost trained beside it; later runs replay it"
         if ghost:
             label = theme.text(ghost, "xs", "dim")
             surface.blit(label, (inner.x, y))

@@ -7,6 +7,7 @@ import pygame
 from game.breakit.frame import BreakFrame
 from game.breakit.switch_list import wrapped
 from game.theme import Theme
+from llmbreaker.break_symptoms import signed
 
 
 def progress_line(frame: BreakFrame) -> str:
@@ -21,10 +22,10 @@ def progress_line(frame: BreakFrame) -> str:
         return "Starting both models…"
     if frame.broken.step != frame.ghost.step:
         return f"Broken at step {frame.broken.step:,}; the ghost is catching up…"
-    gap = frame.broken.val_loss - frame.ghost.val_loss
+    gap = signed(frame.broken.val_loss - frame.ghost.val_loss)
     return (
         f"At step {frame.broken.step:,}: broken {frame.broken.val_loss:.2f}, "
-        f"ghost {frame.ghost.val_loss:.2f} (gap {gap:+.2f})."
+        f"ghost {frame.ghost.val_loss:.2f} (gap {gap})."
     )
 
 
