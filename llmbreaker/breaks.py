@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from typing import Any
 
 from llmbreaker.config import ModelConfig
 from llmbreaker.errors import INVALID_CONFIG, LLMBreakerError
@@ -22,7 +23,7 @@ class Switch:
     """What the visitor reads: the part, broken."""
     purpose: str
     """One sentence on what the part does."""
-    changes: tuple[tuple[str, object], ...]
+    changes: tuple[tuple[str, Any], ...]
     """ModelConfig fields and the broken values."""
 
 
@@ -86,7 +87,7 @@ def parse_switches(text: str) -> tuple[str, ...]:
 
 def broken_model(cfg: ModelConfig, names: tuple[str, ...] | list[str]) -> ModelConfig:
     """cfg with every named part switched off; heads shrink to fit a narrower width."""
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for name in names:
         changes.update(SWITCHES[name].changes)
     broken = replace(cfg, **changes)

@@ -2,8 +2,8 @@
 
 The ghost (the unbroken model, same seed, data and steps) is deterministic, so it is trained
 live only the first time for a corpus and recipe; then it is saved and replayed from the cache
-in step with the broken run. On two cores that halves the wait: two workers at once each get
-about half a core (measured in docs/break-it.md), a cached ghost leaves the broken one a core.
+in step with the broken run. On two cores with the window drawing on one, a second worker
+would take half of the broken run's core; the replayed ghost costs nothing (docs/break-it.md).
 """
 
 from __future__ import annotations
