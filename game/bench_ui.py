@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import time
+from typing import Any
 
 LAUNCHED = time.time()
 
@@ -75,7 +76,7 @@ def break_it(size: tuple[int, int], seconds: float, to_verdict: bool) -> dict:
     until(app, lambda: all((s := app.sessions.get(sid)) and s.state.checkpoints for sid in both))
     play(app, 1.0)
     wall, cpu = play_timed(app, seconds)
-    result = {
+    result: dict[str, Any] = {
         "size": f"{size[0]}x{size[1]}",
         "frames": frame_percentiles(wall),
         "frames_cpu": frame_percentiles(cpu),
@@ -84,7 +85,7 @@ def break_it(size: tuple[int, int], seconds: float, to_verdict: bool) -> dict:
         sid for sid in both if (s := app.sessions.get(sid)) and not s.state.finished
     ]
     if to_verdict:
-        tab = app.scene.tab
+        tab = app.dashboard.tab
         until(app, lambda: tab.frame().verdict, 900)
         result["space_to_verdict_live_ghost_s"] = round(time.perf_counter() - pressed, 1)
         result["verdict"] = list(tab.frame().verdict)
@@ -136,7 +137,7 @@ def main() -> int:
     args = parser.parse_args()
     size = tuple(int(n) for n in args.size.split("x"))
     if args.break_it:
-        print(json.dumps(break_it(size, args.seconds, args.to_verdict)))
+        print(json.dumps(break_it((size[0], size[1]), args.seconds, args.to_verdict)))
         return 0
     app = App(size=size, prewarm=True)
     app.frame(1 / FPS)

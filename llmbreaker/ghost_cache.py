@@ -14,6 +14,7 @@ import tempfile
 import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -60,7 +61,7 @@ def save_ghost(path: Path, run: GhostRun) -> None:
     probs = np.full((len(cps), width), np.nan, dtype=np.float64)
     for i, c in enumerate(cps):
         probs[i, : len(c.sample_probs)] = c.sample_probs
-    arrays = {
+    arrays: dict[str, Any] = {
         "meta": np.array(json.dumps({"info": asdict(run.info), "done": asdict(run.completed)})),
         "steps": np.array([c.step for c in cps], dtype=np.int64),
         "losses": np.array([(c.train_loss, c.val_loss, c.elapsed) for c in cps], np.float64),

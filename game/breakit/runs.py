@@ -88,7 +88,7 @@ class BreakRuns:
             self.sessions.start(GHOST_ID, ghost)
         elif self.sessions.get(GHOST_ID) is not None:
             self.sessions.drop(GHOST_ID)
-        self._words = _background.submit(_words_of, ghost.dataset)
+        self._words = _background.submit(_words_of, ghost.dataset or PREFERRED_DATASET)
 
     def send(self, command: m.Command) -> None:
         """A command to every run still going."""
@@ -140,6 +140,8 @@ class BreakRuns:
         """Save a freshly trained ghost once (off the frame loop)."""
         session = self.ghost_session
         if session is None or self._saving is not None or not session.state.completed:
+            return
+        if self.ghost_config is None or session.state.info is None:
             return
         state = session.state
         run = GhostRun(state.info, list(state.checkpoints), state.completed)

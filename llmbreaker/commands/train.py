@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         name = args.dataset or default_dataset()
         text, label = load_corpus(name), name
-    switches = ()
+    switches: tuple[str, ...] = ()
     if args.break_parts is not None:
         from llmbreaker.breaks import BREAK_SAMPLE_LENGTH, BREAK_STEPS, parse_switches
 
