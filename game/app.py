@@ -8,10 +8,11 @@ import time
 
 import pygame
 
-from game.keys import GLOBAL, GLOBAL_BINDINGS, KeyMap, event_key
+from game.keys import GLOBAL, GLOBAL_BINDINGS, HELP, SESSION_BINDINGS, KeyMap, event_key
 from game.scenes.dashboard import DashboardScene
 from game.scenes.landing import LandingScene
 from game.sessions import Sessions
+from game.tabs import tab_bindings
 from game.tabs.base import AppContext
 from game.theme import Theme
 from game.widgets.help_overlay import HelpOverlay
@@ -55,8 +56,10 @@ class App:
             manager = SessionManager(keep_warm=prewarm)
         self.sessions = Sessions(manager)
         self.toasts = Toasts(self.theme)
-        self.ctx = AppContext(self.theme, self.sessions, self.toasts.push, datasets, training or {})
-        self.keymap = KeyMap(list(GLOBAL_BINDINGS), remap)
+        self.keymap = KeyMap([*GLOBAL_BINDINGS, *SESSION_BINDINGS, *tab_bindings()], remap)
+        self.ctx = AppContext(
+            self.theme, self.sessions, self.toasts.push, datasets, training or {}, self.keymap
+        )
         self.help = HelpOverlay(self.theme, self.keymap, {})
         self.scenes = {"landing": LandingScene(self.ctx)}
         self.scene = self.scenes["landing"]
@@ -92,6 +95,7 @@ class App:
             self.scenes["dashboard"] = dashboard
             for tab in dashboard.tabs:
                 self.keymap.add([b for b in tab.bindings if b.scope == tab.id])
+                tab.bindings = [b for b in self.keymap.bindings if b.scope == tab.id]
             self.help.scope_titles.update(
                 {tab.id: f"{tab.key}  {tab.title}" for tab in dashboard.tabs}
             )
@@ -128,9 +132,12 @@ class App:
     def handle_key(self, event: pygame.event.Event) -> None:
         key = event_key(event)
         if self.help.visible:
-            found = self.keymap.action_for(key, [GLOBAL])
-            if found and found[1] in ("help", "back"):
-                self.help.visible = False
+            found = self.keymap.action_for(key, [HELP, GLOBAL])
+            action = found[1] if found else None
+            if action in ("help", "back"):
+                self.help.close()
+            elif action in ("help_next", "help_previous"):
+                self.help.turn(1 if action == "help_next" else -1)
             return
         if self.scene.handle_event(event):  # e.g. a text field that takes typing
             return
@@ -143,9 +150,8 @@ class App:
 
     def global_action(self, action: str) -> bool:
         """Run an app-wide action; False lets the scene have it (e.g. back)."""
-        if action == "help":
-            _ = self.dashboard  # so the overlay lists every tab's keys
-            self.help.toggle()
+        if action == "help":  # the keys of this screen, then the global ones
+            self.help.open([*self.scene.scopes(), GLOBAL])
         elif action == "fullscreen":
             self.toggle_fullscreen()
         elif action == "screenshot":

@@ -9,7 +9,7 @@ import pygame
 from game.attention.detail_view import draw_detail
 from game.attention.interpolate import step_at
 from game.attention.overview_view import draw_overview
-from game.attention.side_panel import draw_side_panel
+from game.attention.side_panel import draw_side_panel, key_hints
 from game.attention.timeline_bar import draw_timeline
 
 
@@ -61,8 +61,17 @@ def _empty_state(surface, theme, main, tab) -> bool:
             main,
             [
                 ("Watch attention form out of noise", "xl", "text"),
-                ("Press Space to train a small model here,", "lg", "text2"),
-                ("or start one in Watch It Learn (press 1): this tab follows it.", "lg", "text2"),
+                (
+                    f"Press {tab.key_label('play_pause')} to train a small model here,",
+                    "lg",
+                    "text2",
+                ),
+                (
+                    f"or start one in Watch It Learn (press {tab.key_label('tab1')}): "
+                    "this tab follows it.",
+                    "lg",
+                    "text2",
+                ),
             ],
         )
         return True
@@ -121,7 +130,9 @@ def draw_tab(tab, surface: pygame.Surface, rect: pygame.Rect) -> None:
                 tab.detail_rect = draw_detail(
                     surface, theme, body, matrix, probe, tab.cursor, tab.pictures, tab.selected
                 )
-    draw_side_panel(surface, theme, side, {"lines": _info_lines(tab)}, tab.captions, tab.selected)
+    hints = key_hints(tab.ctx.keys)
+    info = {"lines": _info_lines(tab)}
+    draw_side_panel(surface, theme, side, info, tab.captions, tab.selected, hints)
     steps = tab.source.steps
     live = tab.source.state is not None and not tab.source.state.finished
     draw_timeline(

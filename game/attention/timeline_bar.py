@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.wording import count
+
 
 def draw_timeline(
     surface,
@@ -20,7 +22,7 @@ def draw_timeline(
     status = (
         "▶ playing" if timeline.playing else ("● live" if timeline.follow_live else "❚❚ paused")
     )
-    status += f"  ·  {timeline.rate:g} checkpoints/s"
+    status += f"  ·  film: {count(timeline.rate, 'checkpoint')} a second"
     left = theme.text(status, "sm", "light" if timeline.playing else "text2")
     right_text = f"step {step:,.0f}"
     if steps:

@@ -7,19 +7,33 @@ import pygame
 from game.style.draft import INVALID, READY
 from game.style.metric_bars import SERIES, draw_metrics
 from game.style.results import blank
+from game.widgets.key_hints import draw_key_row
 
-HINTS_INPUT = ("Ctrl+Enter train  ·  Esc leave the box  ·  Ctrl+V paste  ·  drop a .txt/.docx  ·"
-               "  O open a path  ·  L example")  # fmt: skip
-HINTS_RESULTS = ("E edit text  ·  R train again  ·  G new sample  ·  S stop  ·"
-                 "  1-4 other tabs (training goes on)")  # fmt: skip
+# (binding ids shown together, what they do); the keys come from the table.
+HINTS_INPUT = (
+    (("style_train",), "train"),
+    (("back",), "leave the box"),
+    (("style_paste",), "paste"),
+    (("style_open",), "open a path"),
+    (("style_example",), "example"),
+)
+HINTS_RESULTS = (
+    (("style_edit",), "edit text"),
+    (("style_restart",), "train again"),
+    (("style_generate",), "new sample"),
+    (("play_pause",), "pause"),
+    (("style_stop",), "stop"),
+    (("tab1",), "Watch It Learn (this keeps training)"),
+)
 HOW_IT_WORKS = (
     "1  Type or paste 50+ words of your own writing (emails, essays, tweets).",
-    "   Or drop a .txt/.docx on the window, or press O and type its path.",
-    "2  Press Ctrl+Enter: a tiny model learns your text in about 25 seconds.",
+    "   Or drop a .txt/.docx on the window, or press {style_open} and type its path.",
+    "2  Press {style_train}: a tiny model learns your text in about 25 seconds.",
     "3  It writes new text in your style here; shared phrases light up in both.",
     "",
-    "No text to hand? Press L for an example.",
+    "No text to hand? Press {style_example} for an example.",
 )
+KEYS_NAMED = ("style_open", "style_train", "style_example")
 STATUS_COLOURS = {READY: "success", INVALID: "warning"}
 
 
@@ -49,9 +63,11 @@ class StyleLayout:
         tab.chart.draw(surface, chart)
         self.draw_style(surface, style)
         self.draw_confidence(surface, confidence)
-        hints = HINTS_INPUT if tab.mode == "input" else HINTS_RESULTS
-        label = theme.text(hints, "xs", "dim")
-        surface.blit(label, (rect.x + theme.px(1), rect.bottom - label.get_height()))
+        keys = tab.ctx.keys
+        rows = HINTS_INPUT if tab.mode == "input" else HINTS_RESULTS
+        hints = [(keys.hint(*ids), what) for ids, what in rows]
+        row = pygame.Rect(rect.x + theme.px(1), rect.bottom - hint_h, rect.w - theme.px(1), hint_h)
+        draw_key_row(surface, theme, row, hints, "xs")
 
     # ------------------------------------------------------------------ panels
 
@@ -80,7 +96,8 @@ class StyleLayout:
         message, colour = check.message, STATUS_COLOURS.get(check.status, "dim")
         if not editing:
             message, colour = (
-                "Blue: runs of 3+ words the model also wrote.  E edits the text.",
+                "Blue: runs of 3+ words the model also wrote.  "
+                f"{tab.ctx.keys.hint('style_edit')} edits the text.",
                 "dim",
             )
         if tab.inline_error:
@@ -95,7 +112,9 @@ class StyleLayout:
         session = tab.session
         if session is None:
             y = inner.y
-            for line in HOW_IT_WORKS:
+            keys = tab.ctx.keys
+            for template in HOW_IT_WORKS:
+                line = template.format(**{i: keys.label(i, first=True) for i in KEYS_NAMED})
                 label = theme.text(line, "base", "text2" if line[:1].isdigit() else "dim")
                 surface.blit(label, (inner.x, y))
                 y += label.get_height() + theme.px(1)

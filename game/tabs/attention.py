@@ -21,19 +21,18 @@ def _b(key: str, action: str, description: str, id_: str) -> Binding:
 
 
 BINDINGS = [
-    _b("space", "train", "Train a model here when no session is running", "train"),
     _b("tab,v,return", "view", "Overview of every head ↔ one head in detail", "view"),
     _b("d", "dims", "Detail: flat heatmap ↔ 3D bars (height = attention)", "dims"),
     _b("],h", "head_next", "Next head", "head_next"),
     _b("[", "head_prev", "Previous head", "head_prev"),
     _b("pagedown,l", "layer_next", "Next layer", "layer_next"),
     _b("pageup", "layer_prev", "Previous layer", "layer_prev"),
-    _b("left", "left", "Cursor left / pick a tile / turn the 3D view", "left"),
-    _b("right", "right", "Cursor right / pick a tile / turn the 3D view", "right"),
-    _b("up", "up", "Cursor up / pick a tile / tilt the 3D view", "up"),
-    _b("down", "down", "Cursor down / pick a tile / tilt the 3D view", "down"),
-    _b("+,=", "zoom_in", "Zoom in (3D)", "zoom_in"),
-    _b("-", "zoom_out", "Zoom out (3D)", "zoom_out"),
+    _b("left", "move:left", "Cursor left / pick a tile / turn the 3D view", "left"),
+    _b("right", "move:right", "Cursor right / pick a tile / turn the 3D view", "right"),
+    _b("up", "move:up", "Cursor up / pick a tile / tilt the 3D view", "up"),
+    _b("down", "move:down", "Cursor down / pick a tile / tilt the 3D view", "down"),
+    _b("+,=", "move:zoom_in", "Zoom in (3D)", "zoom_in"),
+    _b("-", "move:zoom_out", "Zoom out (3D)", "zoom_out"),
     _b(",", "back_one", "One checkpoint back", "back_one"),
     _b(".", "forward_one", "One checkpoint forward", "forward_one"),
     _b("home", "first", "Jump to step 0", "first"),
@@ -73,25 +72,18 @@ class AttentionTab(Tab):
 
     # ------------------------------------------------------------------ actions
 
-    def handle_action(self, action: str) -> bool:
-        handler = getattr(self, f"_do_{action}", None)
-        if handler is not None:
-            handler()
-            return True
-        if action in ("left", "right", "up", "down", "zoom_in", "zoom_out"):
-            self._move(action)
-            return True
-        return False
+    def followed(self):
+        return self.source.session
 
-    def _do_train(self) -> None:
-        if self.source.session is None or self.source.state.finished:
-            self.source.start_own(self.ctx.training)
-            self.ctx.toast("Training a model to watch its attention form", "info")
+    def start_training(self) -> None:
+        """Space with nothing running: train a model here, with frequent checkpoints."""
+        self.source.start_own(self.ctx.training)
+        self.ctx.toast("Training a model to watch its attention form", "info")
 
-    def _do_view(self) -> None:
+    def do_view(self) -> None:
         self.detail = not self.detail
 
-    def _do_dims(self) -> None:
+    def do_dims(self) -> None:
         self.detail = True
         self.three_d = not self.three_d
         if self.three_d and not self.view3d.available:
@@ -107,19 +99,19 @@ class AttentionTab(Tab):
         index %= layers * heads
         self.selected = divmod(index, heads)
 
-    def _do_head_next(self) -> None:
+    def do_head_next(self) -> None:
         self._pick(0, 1)
 
-    def _do_head_prev(self) -> None:
+    def do_head_prev(self) -> None:
         self._pick(0, -1)
 
-    def _do_layer_next(self) -> None:
+    def do_layer_next(self) -> None:
         self._pick(1, 0)
 
-    def _do_layer_prev(self) -> None:
+    def do_layer_prev(self) -> None:
         self._pick(-1, 0)
 
-    def _move(self, action: str) -> None:
+    def do_move(self, action: str) -> None:
         if self.detail and self.three_d:
             self.view3d.steer(action)
         elif self.detail:
@@ -136,25 +128,25 @@ class AttentionTab(Tab):
             )
             self._pick(d_layer, d_head)
 
-    def _do_back_one(self) -> None:
+    def do_back_one(self) -> None:
         self.timeline.step(-1)
 
-    def _do_forward_one(self) -> None:
+    def do_forward_one(self) -> None:
         self.timeline.step(1)
 
-    def _do_first(self) -> None:
+    def do_first(self) -> None:
         self.timeline.jump_start()
 
-    def _do_live(self) -> None:
+    def do_live(self) -> None:
         self.timeline.jump_live()
 
-    def _do_play(self) -> None:
+    def do_play(self) -> None:
         self.timeline.toggle_play()
 
-    def _do_rate(self) -> None:
+    def do_rate(self) -> None:
         self.timeline.cycle_rate()
 
-    def _do_gif(self) -> None:
+    def do_gif(self) -> None:
         frames = self.source.head_frames(*self.selected)
         if not frames:
             self.ctx.toast("No checkpoints yet: nothing to export", "error")
@@ -162,7 +154,7 @@ class AttentionTab(Tab):
         path = export.export_gif(frames, *self.selected)
         self.ctx.toast(f"Saved {path} ({len(frames)} frames)", "info")
 
-    def _do_png(self) -> None:
+    def do_png(self) -> None:
         self.pending_png = True
 
     # ------------------------------------------------------------------ frame

@@ -115,12 +115,12 @@ def synthetic_tab(toasts=None):
 def test_overview_and_detail_keys(tmp_path, monkeypatch):
     tab = synthetic_tab()
     settle(tab, position=1.0)
-    tab.handle_action("right")
+    tab.handle_action("move:right")
     assert tab.selected == (0, 1)
     tab.handle_action("view")
     surface = settle(tab)
     assert tab.detail
-    tab.handle_action("down")
+    tab.handle_action("move:down")
     assert tab.cursor[0] >= 1
     tab.handle_action("first")
     for _ in range(40):
