@@ -21,6 +21,8 @@ from llmbreaker import messages as m
 
 FPS = 30
 POLL_BUDGET = 0.004  # seconds per frame spent draining worker events
+# The key-table row that restarts a crashed session, by the tab that owns it (else Space).
+RESTART_KEYS = {"watch": "replay", "style": "style_restart"}
 
 
 class App:
@@ -178,9 +180,7 @@ class App:
             self.handle_event(event)
         for sid, event in self.sessions.pump(POLL_BUDGET):
             if isinstance(event, m.Error):
-                session = self.sessions.get(sid)
-                label = session.state.label if session else sid
-                self.toasts.push(f"{label}: {event.message}", "error")
+                self.toasts.push(self.error_text(sid, event), "error")
         self.idle += dt
         if self.idle_timeout and self.idle > self.idle_timeout and self.scene.name != "landing":
             self.help.visible = False
@@ -198,6 +198,16 @@ class App:
         self.frame_times.append(time.perf_counter() - started)
         if self.scene.next_scene:
             self.switch(self.scene.next_scene)
+
+    def error_text(self, sid: str, error: m.Error) -> str:
+        """The engine's message, with the key that restarts the session (from the key table)."""
+        session = self.sessions.get(sid)
+        label = session.state.label if session else sid
+        text = f"{label}: {error.message}"
+        if error.fatal:
+            key = self.keymap.label(RESTART_KEYS.get(sid, "play_pause"), first=True)
+            text += f" Press {key} to restart."
+        return text
 
     def run(self, max_frames: int | None = None) -> None:
         ticker = pygame.time.Clock()

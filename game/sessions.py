@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from llmbreaker import messages as m
@@ -22,6 +23,16 @@ class Session:
     state: SessionState
     live_losses: list[tuple[int, float]] = field(default_factory=list)
     generation: int = 0  # bumped on every restart, so widgets can reset
+    started_at: float = field(default_factory=time.monotonic)  # for "starting… 12 s"
+
+    @property
+    def starting_note(self) -> str:
+        """While the worker starts: what is happening, and for how long (it can take a while
+        on a loaded machine, when no warm spare is left); "" once it runs."""
+        if self.state.status != "starting":
+            return ""
+        seconds = time.monotonic() - self.started_at
+        return f"Starting a training process (loading the model library)… {seconds:.0f} s"
 
 
 class Sessions:

@@ -88,7 +88,12 @@ def _empty_state(surface, theme, main, tab) -> bool:
             main,
             [
                 (f"Waiting for the first checkpoint{dots}", "xl", "text"),
-                ("Attention is captured on the probe text at every checkpoint.", "lg", "text2"),
+                (
+                    source.session.starting_note
+                    or "Attention is captured on the probe text at every checkpoint.",
+                    "lg",
+                    "text2",
+                ),
             ],
         )
         return True
@@ -126,7 +131,6 @@ def draw_tab(tab, surface: pygame.Surface, rect: pygame.Rect) -> None:
                 main.x, main.y + label.get_height(), main.w, main.h - label.get_height()
             )
             if not (tab.three_d and tab.view3d.draw(surface, theme, body, matrix, probe)):
-                tab.three_d = False
                 tab.detail_rect = draw_detail(
                     surface, theme, body, matrix, probe, tab.cursor, tab.pictures, tab.selected
                 )

@@ -6,7 +6,6 @@ import pygame
 
 from game.style.text_box import TextBox
 
-PLACEHOLDER = "Type a prompt and press Enter"
 MAX_PROMPT = 400
 
 
@@ -14,7 +13,6 @@ class PromptBar:
     def __init__(self, theme) -> None:
         self.theme = theme
         self.box = TextBox(theme, max_chars=MAX_PROMPT, single_line=True)
-        self.box.placeholder = PLACEHOLDER
 
     def height(self) -> int:
         return self.theme.px(12)
@@ -36,7 +34,7 @@ class PromptBar:
 
     def _chips(self, surface, rect: pygame.Rect, rates, rate, keys: str) -> None:
         theme = self.theme
-        label = theme.text(f"a second  {keys}", "sm", "dim")
+        label = theme.text(f"per second {keys}", "sm", "dim")
         surface.blit(label, (rect.x, rect.centery - label.get_height() // 2))
         x = rect.x + label.get_width() + theme.px(1.5)
         width = (rect.right - x) // len(rates)

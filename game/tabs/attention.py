@@ -87,9 +87,12 @@ class AttentionTab(Tab):
         self.detail = True
         self.three_d = not self.three_d
         if self.three_d and not self.view3d.available:
-            self.three_d = False
-            self.notice = f"3D is not available here, showing 2D ({self.view3d.reason})"
-            self.ctx.toast("3D view unavailable: showing the 2D heatmap", "error")
+            self._fall_back_to_2d()
+
+    def _fall_back_to_2d(self) -> None:
+        self.three_d = False
+        self.notice = f"3D is not available here, showing 2D ({self.view3d.reason})"
+        self.ctx.toast("3D view unavailable: showing the 2D heatmap", "error")
 
     def _pick(self, d_layer: int, d_head: int) -> None:
         layers, heads = self.source.shape
@@ -167,6 +170,8 @@ class AttentionTab(Tab):
         self.timeline.set_count(len(self.source.frames))
         self.timeline.update(dt)
         if self.detail and self.three_d:
+            if not self.view3d.available:  # the render thread could not make a GL context
+                self._fall_back_to_2d()
             self.view3d.update(dt)
 
     def current(self):
@@ -179,11 +184,12 @@ class AttentionTab(Tab):
             self._cache_key = key
             self.pictures.clear()
             self.shown = blend(self.source.frames, self.timeline.position)
-            nearest = (len(self.source.frames), round(self.timeline.position))
-            if nearest != self._caption_key and self.shown is not None:
-                self._caption_key = nearest
-                snapped = blend(self.source.frames, nearest[1])
-                self.captions = caption_heads(snapped, self.source.probe)
+        finished = bool(self.source.state and self.source.state.finished)
+        nearest = (len(self.source.frames), round(self.timeline.position), finished)
+        if nearest != self._caption_key and self.shown is not None:
+            self._caption_key = nearest
+            snapped = blend(self.source.frames, nearest[1])
+            self.captions = caption_heads(snapped, self.source.probe, finished)
         return self.shown
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:

@@ -134,7 +134,8 @@ class DecodeTab(Tab):
                 False,
             )
         if not source.model_ready:
-            return "Waiting for a model: decoding starts after its first checkpoint…", False
+            note = source.session.starting_note
+            return note or "Waiting for a model: decoding starts after its first checkpoint…", False
         state = source.state
         pause, char = self.key_label("decode_pause"), self.key_label("decode_step")
         enter = self.key_label("decode_start")
@@ -165,6 +166,7 @@ class DecodeTab(Tab):
         status, error = self.status()
         bar = pygame.Rect(rect.x, rect.y, rect.w, self.prompt.height())
         keys = self.ctx.keys
+        self.box.placeholder = f"Type a prompt and press {keys.label('decode_start')}"
         rate_keys = keys.hint("decode_slower", "decode_faster")
         self.prompt.draw(surface, bar, status, error, RATES, self.source.rate, rate_keys)
         message = status if not self.source.text else ""

@@ -225,7 +225,8 @@ class WatchTab(Tab):
     def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         areas = self.areas = self.layout(rect)
         self.picker.draw(surface, areas["picker"])
-        self.controls.draw(surface, areas["controls"], self.state, self.speed)
+        note = self.session.starting_note if self.session else ""
+        self.controls.draw(surface, areas["controls"], self.state, self.speed, note)
         state = self.state
         if state and state.status == "error":
             message = state.error.message if state.error else "The training process ended."

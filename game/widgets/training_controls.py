@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.keys import SPEEDS, KeyMap
+from game.text_fit import wrap
 from game.theme import Theme
 
 STATUS_TEXT = {
@@ -41,7 +42,10 @@ class TrainingControls:
     def update(self, dt: float) -> None:
         pass
 
-    def draw(self, surface: pygame.Surface, rect: pygame.Rect, state, speed: str) -> None:
+    def draw(
+        self, surface: pygame.Surface, rect: pygame.Rect, state, speed: str, note: str = ""
+    ) -> None:
+        """note: a line about what is happening (a worker starting), shown at the bottom."""
         theme = self.theme
         inner = theme.panel(surface, rect, "Training")
         status = state.status if state else None
@@ -75,7 +79,15 @@ class TrainingControls:
             surface.blit(key, (inner.x, y))
             surface.blit(theme.text(what, "sm", "text2"), (inner.x + column, y))
             y += key.get_height() + theme.px(0.75)
-        if state and state.tokens_per_s and not state.finished:
+        if note:
+            lines = wrap(theme.font("sm"), note, inner.w)
+            line_h = theme.font("sm").get_linesize()
+            top = max(y, inner.bottom - len(lines) * line_h)
+            for line in lines:
+                if top + line_h <= inner.bottom:
+                    surface.blit(theme.text(line, "sm", "warning"), (inner.x, top))
+                top += line_h
+        elif state and state.tokens_per_s and not state.finished:
             rate = theme.text(f"{state.tokens_per_s:,.0f} characters a second", "sm", "dim")
             surface.blit(rate, (inner.x, inner.bottom - rate.get_height()))
 
