@@ -14,7 +14,7 @@ from game.app import App  # noqa: E402
 TERMINAL_HINT = "Try the terminal view: llmbreaker tui"
 
 
-def launch(size, fullscreen: bool, kiosk: bool, idle_timeout: float) -> int:
+def launch(size, fullscreen: bool, kiosk: bool, idle_timeout: float, exports_dir=None) -> int:
     """Run the exhibit until it quits; 1 with a one-line message when there is no display."""
     try:
         pygame.display.init()
@@ -27,6 +27,7 @@ def launch(size, fullscreen: bool, kiosk: bool, idle_timeout: float) -> int:
             fullscreen=fullscreen or kiosk,
             kiosk=kiosk,
             idle_timeout=idle_timeout,
+            exports_dir=exports_dir,
             prewarm=True,  # a spare worker loads torch while the landing plays
         )
     except pygame.error as exc:

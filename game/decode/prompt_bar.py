@@ -5,14 +5,13 @@ from __future__ import annotations
 import pygame
 
 from game.style.text_box import TextBox
-
-MAX_PROMPT = 400
+from llmbreaker.limits import MAX_PROMPT_CHARS
 
 
 class PromptBar:
     def __init__(self, theme) -> None:
         self.theme = theme
-        self.box = TextBox(theme, max_chars=MAX_PROMPT, single_line=True)
+        self.box = TextBox(theme, max_chars=MAX_PROMPT_CHARS, single_line=True)
 
     def height(self) -> int:
         return self.theme.px(12)

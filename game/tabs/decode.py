@@ -73,6 +73,7 @@ class DecodeTab(Tab):
 
     def do_next_char(self) -> None:
         """One character; S (the shared key) steps training, as on every tab."""
+        self._prompt_version = self.box.version  # a refusal is about the text as it is
         self.source.single_step(self.box.text)
         self._report()
 
@@ -97,6 +98,7 @@ class DecodeTab(Tab):
             )
             self._report()
             return
+        self._prompt_version = self.box.version  # a refusal is about the text as it is
         self.source.begin(self.box.text)
         if not self._report():
             self.box.focused = False
