@@ -10,38 +10,34 @@ from game.attention.interpolate import blend
 from game.attention.source import AttentionSource
 from game.attention.timeline import Timeline
 from game.attention.view3d import Bars3DView
-from game.keys import Binding
+from game.keys import scoped_bindings
 from game.tabs.base import Tab
 
 TAB_ID = "attention"
 
 
-def _b(key: str, action: str, description: str, id_: str) -> Binding:
-    return Binding(key, action, description, f"attention_{id_}", TAB_ID)
-
-
-BINDINGS = [
-    _b("tab,v,return", "view", "Overview of every head ↔ one head in detail", "view"),
-    _b("d", "dims", "Detail: flat heatmap ↔ 3D bars (height = attention)", "dims"),
-    _b("],h", "head_next", "Next head", "head_next"),
-    _b("[", "head_prev", "Previous head", "head_prev"),
-    _b("pagedown,l", "layer_next", "Next layer", "layer_next"),
-    _b("pageup", "layer_prev", "Previous layer", "layer_prev"),
-    _b("left", "move:left", "Cursor left / pick a tile / turn the 3D view", "left"),
-    _b("right", "move:right", "Cursor right / pick a tile / turn the 3D view", "right"),
-    _b("up", "move:up", "Cursor up / pick a tile / tilt the 3D view", "up"),
-    _b("down", "move:down", "Cursor down / pick a tile / tilt the 3D view", "down"),
-    _b("+,=", "move:zoom_in", "Zoom in (3D)", "zoom_in"),
-    _b("-", "move:zoom_out", "Zoom out (3D)", "zoom_out"),
-    _b(",", "back_one", "One checkpoint back", "back_one"),
-    _b(".", "forward_one", "One checkpoint forward", "forward_one"),
-    _b("home", "first", "Jump to step 0", "first"),
-    _b("end", "live", "Jump to the newest checkpoint and follow training", "live"),
-    _b("p", "play", "Play the film of checkpoints / pause", "play"),
-    _b("t", "rate", "Play speed: 0.5, 1, 2 or 4 checkpoints a second", "rate"),
-    _b("g", "gif", "Save a GIF of this head over every checkpoint", "gif"),
-    _b("x", "png", "Save a PNG of this view", "png"),
-]
+BINDINGS = scoped_bindings(TAB_ID, [  # Space, S and F5-F9: the shared training keys
+    ("tab,v,return", "view", "Overview of every head ↔ one head in detail", "view"),
+    ("d", "dims", "Detail: flat heatmap ↔ 3D bars (height = attention)", "dims"),
+    ("],h", "head_next", "Next head", "head_next"),
+    ("[", "head_prev", "Previous head", "head_prev"),
+    ("pagedown,l", "layer_next", "Next layer", "layer_next"),
+    ("pageup", "layer_prev", "Previous layer", "layer_prev"),
+    ("left", "move:left", "Cursor left / pick a tile / turn the 3D view", "left"),
+    ("right", "move:right", "Cursor right / pick a tile / turn the 3D view", "right"),
+    ("up", "move:up", "Cursor up / pick a tile / tilt the 3D view", "up"),
+    ("down", "move:down", "Cursor down / pick a tile / tilt the 3D view", "down"),
+    ("+,=", "move:zoom_in", "Zoom in (3D)", "zoom_in"),
+    ("-", "move:zoom_out", "Zoom out (3D)", "zoom_out"),
+    (",", "back_one", "One checkpoint back", "back_one"),
+    (".", "forward_one", "One checkpoint forward", "forward_one"),
+    ("home", "first", "Jump to step 0", "first"),
+    ("end", "live", "Jump to the newest checkpoint and follow training", "live"),
+    ("p", "play", "Play the film of checkpoints / pause", "play"),
+    ("t", "rate", "Play speed: 0.5, 1, 2 or 4 checkpoints a second", "rate"),
+    ("g", "gif", "Save a GIF of this head over every checkpoint", "gif"),
+    ("x", "png", "Save a PNG of this view", "png"),
+])  # fmt: skip
 
 
 class AttentionTab(Tab):
