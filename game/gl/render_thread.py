@@ -87,6 +87,8 @@ class RenderThread:
                 if self._closed:
                     return
                 job, self._job = self._job, None
+            if job is None:
+                continue
             started = time.perf_counter()
             try:
                 renderer.camera = copy.copy(job.camera)

@@ -68,7 +68,8 @@ def _flow(theme, groups, rect: pygame.Rect, size: str, columns: int) -> list[Hel
     desc_w = col_w - key_w
     if desc_w < font.size("n" * MIN_DESCRIPTION_CHARS)[0]:
         return None
-    blocks = []  # (height, lines relative to the column top, row or None, keep with next)
+    # (height, lines relative to the column top, row or None, keep with the next block)
+    blocks: list[tuple[int, list[tuple[str, str, int, int, int]], tuple | None, bool]] = []
     for scope, title, rows in groups:
         titles = wrap(title_font, title, col_w)
         height = len(titles) * line_h + theme.px(0.5)
@@ -80,8 +81,8 @@ def _flow(theme, groups, rect: pygame.Rect, size: str, columns: int) -> list[Hel
             lines += [
                 ("description", text, key_w, i * line_h, desc_w) for i, text in enumerate(described)
             ]
-            row = (scope, binding.label, binding.description)
-            blocks.append((len(described) * line_h + theme.px(0.25), lines, row, False))
+            described_row = (scope, binding.label, binding.description)
+            blocks.append((len(described) * line_h + theme.px(0.25), lines, described_row, False))
         blocks.append((theme.px(1.5), [], None, False))  # space after a group
     pages = [HelpPage()]
     column, y = 0, 0

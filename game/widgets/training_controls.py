@@ -18,7 +18,7 @@ STATUS_TEXT = {
     "error": ("Crashed", "warning"),
 }
 # Per status: (binding ids whose keys are shown together, what they do); keys come from the table.
-HINTS = {
+HINTS: dict[str | None, list[tuple[tuple[str, ...], str]]] = {
     None: [(("play_pause",), "start training")],
     "starting": [(("play_pause",), "pause")],
     "running": [(("play_pause",), "pause"), (("previous", "next"), "look at checkpoints")],
