@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pygame
 
+from game.attention.frame import CinemaFrame
 from game.attention.heatmap import draw_axis_labels, draw_heatmap, fit_side
 from game.text_fit import wrap
 
@@ -34,11 +34,14 @@ def tile_layout(rect: pygame.Rect, theme, layers: int, heads: int, cells: int):
     }
 
 
-def draw_overview(
-    surface, theme, rect, attention: np.ndarray | None, shape, probe, selected, captions, cache=None
-) -> dict:
+def draw_overview(surface, theme, rect, frame: CinemaFrame, cache=None) -> dict:
     """Draw every tile (blank when there is no checkpoint yet); returns the tile rects."""
-    layers, heads = shape
+    attention, probe, selected, captions = frame.attention, frame.probe, frame.selected, {}
+    if attention is not None:
+        layers, heads = attention.shape[:2]
+        captions = frame.captions
+    else:
+        layers, heads = (max(1, n) for n in frame.shape)
     cells = attention.shape[-1] if attention is not None else max(1, len(probe))
     tiles = tile_layout(rect, theme, layers, heads, cells)
     for (layer, head), tile in tiles.items():

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pygame
 
+from game.attention.frame import CinemaFrame
 from game.widgets.key_hints import draw_key_list
+from game.wording import count
 
 # (binding ids shown together, what they do): the keys themselves come from the table.
 HINTS = [
@@ -27,12 +29,28 @@ def key_hints(keys) -> list[tuple[str, str]]:
     return [(keys.hint(*ids, joiner=" "), what) for ids, what in HINTS]
 
 
-def draw_side_panel(surface, theme, rect: pygame.Rect, info: dict, captions: dict, selected, hints):
-    """info: session label, status and mode lines; captions: (layer, head) -> HeadCaption;
-    hints: (keys, what) rows, drawn at the bottom as far as they fit."""
+def info_lines(frame: CinemaFrame) -> list[tuple[str, str]]:
+    """(text, colour) lines: the session, its progress, its shape, the view."""
+    if not frame.label:
+        return [("No session yet", "text2")]
+    layers, heads = frame.shape
+    lines = [
+        (f"Session: {frame.label}", "text"),
+        (f"{frame.status} · step {frame.step:,} of {frame.max_iters:,}", "text2"),
+        (f"{layers} layers × {heads} heads · {count(frame.checkpoints, 'checkpoint')}", "text2"),
+        (f"View: {frame.view} · Layer {frame.selected[0]}, Head {frame.selected[1]}", "light"),
+    ]
+    if frame.notice:
+        lines.append((frame.notice[:60], "warning"))
+    return lines
+
+
+def draw_side_panel(surface, theme, rect: pygame.Rect, frame: CinemaFrame) -> None:
+    """The session and view, what each head does, and the keys (as far as they fit)."""
+    captions, selected, hints = frame.captions, frame.selected, frame.hints
     inner = theme.panel(surface, rect, "Attention Cinema")
     y = inner.y
-    for line, colour in info["lines"]:
+    for line, colour in info_lines(frame):
         text = theme.text(line, "sm", colour)
         surface.blit(text, (inner.x, y))
         y += text.get_height() + theme.px(0.5)

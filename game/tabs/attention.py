@@ -5,9 +5,12 @@ from __future__ import annotations
 import pygame
 
 from game.attention import export
+from game.attention.frame import BARS, DETAIL, OVERVIEW, CinemaFrame
 from game.attention.head_captions import caption_heads
-from game.attention.interpolate import blend
+from game.attention.interpolate import blend, step_at
+from game.attention.side_panel import key_hints
 from game.attention.source import AttentionSource
+from game.attention.tab_layout import CinemaLayout
 from game.attention.timeline import Timeline
 from game.attention.view3d import Bars3DView
 from game.keys import scoped_bindings
@@ -62,9 +65,17 @@ class AttentionTab(Tab):
         self.shown = None  # (layer, head, T) blended attention on screen
         self.captions: dict = {}
         self._cache_key = self._caption_key = None
-        self.pictures: dict = {}  # scaled heatmaps of the shown attention, reused across frames
-        self.tiles: dict = {}  # (layer, head) -> tile rect, as last drawn
-        self.detail_rect = None  # the detail heatmap's rect, as last drawn
+        self.layout = CinemaLayout(ctx.theme, self.view3d)
+
+    @property
+    def tiles(self) -> dict:
+        """(layer, head) -> tile rect, as last drawn."""
+        return self.layout.tiles
+
+    @property
+    def detail_rect(self):
+        """The detail heatmap's rect, as last drawn."""
+        return self.layout.detail_rect
 
     # ------------------------------------------------------------------ actions
 
@@ -184,7 +195,7 @@ class AttentionTab(Tab):
         key = (len(self.source.frames), round(self.timeline.position, 4))
         if key != self._cache_key:
             self._cache_key = key
-            self.pictures.clear()
+            self.layout.pictures.clear()
             self.shown = blend(self.source.frames, self.timeline.position)
         finished = bool(self.source.state and self.source.state.finished)
         nearest = (len(self.source.frames), round(self.timeline.position), finished)
@@ -194,10 +205,27 @@ class AttentionTab(Tab):
             self.captions = caption_heads(snapped, self.source.probe, finished)
         return self.shown
 
-    def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        from game.attention.tab_layout import draw_tab
+    def frame(self) -> CinemaFrame:
+        """What this frame shows, read once; the layout and its parts draw only from it."""
+        source, state, timeline, keys = self.source, self.source.state, self.timeline, self.ctx.keys
+        attention = self.current() if source.frames else None
+        view = (BARS if self.three_d else DETAIL) if self.detail else OVERVIEW
+        invite = (
+            f"Press {keys.label('play_pause')} to train a small model here,",
+            f"or start one in Watch It Learn (press {keys.label('tab1')}): this tab follows it.",
+        )
+        return CinemaFrame(
+            attention, source.shape, source.probe, self.selected, self.cursor, self.captions,
+            view, state.label if state else "", state.status if state else "",
+            state.step if state else 0, state.max_iters if state else 0,
+            source.session.starting_note if source.session else "", self.notice,
+            tuple(source.steps), timeline.position, step_at(source.steps, timeline.position),
+            bool(state and not state.finished), timeline.playing, timeline.follow_live,
+            timeline.rate, tuple(key_hints(keys)), invite,
+        )  # fmt: skip
 
-        draw_tab(self, surface, rect)
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        self.layout.draw(surface, rect, self.frame())
         if self.pending_png:
             self.pending_png = False
             self.ctx.exports.save_surface(surface.subsurface(rect), "attention", "Saving a PNG")

@@ -38,7 +38,7 @@ class FakeSessions:
         state.apply(m.Started(1, "abc", probe, "", 100, layers, heads, 10))
         for index, frame in enumerate(attention):
             state.apply(m.Checkpoint(index * 10, 2.0, 2.0, "", (), frame))
-        session = type("S", (), {"sid": "watch", "state": state})()
+        session = type("S", (), {"sid": "watch", "state": state, "starting_note": ""})()
         self.by_id = {"watch": session}
 
 

@@ -66,7 +66,10 @@ def test_without_a_model_it_says_so_then_space_trains_one(pilot):
     assert not tab.box.focused
     pilot.press("space")
     assert pilot.app.sessions.get("decode") is not None
-    assert pilot.until(lambda: "Waiting for a model" in tab.status()[0] or tab.source.model_ready)
+    waiting = ("Starting a training process", "Waiting for a model")  # the worker, then a model
+    assert pilot.until(
+        lambda: tab.source.model_ready or any(w in tab.status()[0] for w in waiting), SLOW
+    )
     assert pilot.until(lambda: tab.source.model_ready, timeout=SLOW)
     assert "Type a prompt and press Enter" in tab.status()[0]
 
