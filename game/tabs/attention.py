@@ -53,9 +53,15 @@ class AttentionTab(Tab):
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
-        self.source = AttentionSource(ctx.sessions)
+        self.view3d = Bars3DView()  # kept across resets: it owns the GL objects
+        self.reset()
+
+    def reset(self) -> None:
+        """The overview of every head, live, first head picked, no film playing."""
+        self.source = AttentionSource(self.ctx.sessions)
         self.timeline = Timeline()
-        self.view3d = Bars3DView()
+        self.view3d.pending_yaw = self.view3d.pending_pitch = 0.0
+        self.view3d.pending_zoom = 1.0
         self.detail = False
         self.three_d = False
         self.selected = (0, 0)
@@ -65,7 +71,7 @@ class AttentionTab(Tab):
         self.shown = None  # (layer, head, T) blended attention on screen
         self.captions: dict = {}
         self._cache_key = self._caption_key = None
-        self.layout = CinemaLayout(ctx.theme, self.view3d)
+        self.layout = CinemaLayout(self.theme, self.view3d)
 
     @property
     def tiles(self) -> dict:

@@ -4,13 +4,11 @@ import subprocess
 import sys
 
 import pygame
-import pytest
 
 from game.tabs.watch_milestones import Milestones, corpus_words, real_words
 from game.theme import Theme
 from game.widgets.loss_chart import nice_ticks
 from game.widgets.text_progression import TextProgression, confidence, wrap
-from llmbreaker.commands.run import parse_size
 from llmbreaker.messages import Checkpoint, Completed
 from llmbreaker.session_state import SessionState
 
@@ -56,12 +54,6 @@ def test_milestone_captions_in_order():
     assert texts[1] == 'First real word: "the" at step 10.'
     assert texts[2].startswith("Validation loss below 2.0 at step 20")
     assert texts[3].startswith("Done in 3.5 s")
-
-
-def test_parse_size():
-    assert parse_size("1920x1080") == (1920, 1080)
-    with pytest.raises(Exception, match="1920x1080"):
-        parse_size("big")
 
 
 def test_ui_never_imports_torch():
