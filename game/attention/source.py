@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.sessions import corpus_title, follow
+from game.sessions import Session, corpus_title, follow
 from llmbreaker.config import session_config
+from llmbreaker.session_state import SessionState
 
 OWN_ID = "attention"
 CHECKPOINTS_WANTED = 24  # enough frames for a smooth film, few enough to see each one land
@@ -27,8 +28,8 @@ class AttentionSource:
 
     def __init__(self, sessions) -> None:
         self.sessions = sessions
-        self.session = None
-        self.state = None  # the SessionState being shown; a restart replaces it
+        self.session: Session | None = None
+        self.state: SessionState | None = None  # the state shown; a restart replaces it
         self.frames: list[np.ndarray] = []
         self.steps: list[int] = []
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pygame
 
 from game.attention import export
@@ -68,9 +69,10 @@ class AttentionTab(Tab):
         self.cursor = (10, 9)
         self.pending_png = False
         self.notice = ""
-        self.shown = None  # (layer, head, T) blended attention on screen
+        self.shown: np.ndarray | None = None  # (layer, head, T) blended attention on screen
         self.captions: dict = {}
-        self._cache_key = self._caption_key = None
+        self._cache_key: tuple | None = None
+        self._caption_key: tuple | None = None
         self.layout = CinemaLayout(self.theme, self.view3d)
 
     @property
@@ -168,7 +170,10 @@ class AttentionTab(Tab):
         if not frames:
             self.ctx.toast("No checkpoints yet: nothing to export", "error")
             return
-        self.ctx.exports.save(
+        exports = self.ctx.exports  # set once the context is built
+        if exports is None:
+            return
+        exports.save(
             f"attention-L{layer}H{head}",
             ".gif",
             lambda path, progress: export.write_gif(path, frames, layer, head, progress),
@@ -208,7 +213,8 @@ class AttentionTab(Tab):
         if nearest != self._caption_key and self.shown is not None:
             self._caption_key = nearest
             snapped = blend(self.source.frames, nearest[1])
-            self.captions = caption_heads(snapped, self.source.probe, finished)
+            if snapped is not None:
+                self.captions = caption_heads(snapped, self.source.probe, finished)
         return self.shown
 
     def frame(self) -> CinemaFrame:
@@ -232,7 +238,7 @@ class AttentionTab(Tab):
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         self.layout.draw(surface, rect, self.frame())
-        if self.pending_png:
+        if self.pending_png and self.ctx.exports is not None:
             self.pending_png = False
             self.ctx.exports.save_surface(surface.subsurface(rect), "attention", "Saving a PNG")
 

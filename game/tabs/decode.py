@@ -139,10 +139,10 @@ class DecodeTab(Tab):
                 "(small model, Children's Stories).",
                 False,
             )
-        if not source.model_ready:
-            note = source.session.starting_note
-            return note or "Waiting for a model: decoding starts after its first checkpoint…", False
         state = source.state
+        if state is None or not source.model_ready:
+            note = source.session.starting_note if source.session else ""
+            return note or "Waiting for a model: decoding starts after its first checkpoint…", False
         pause, char = self.key_label("decode_pause"), self.key_label("decode_step")
         enter = self.key_label("decode_start")
         what = f"{state.label} · step {state.step:,}" + (

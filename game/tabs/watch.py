@@ -100,7 +100,7 @@ class WatchTab(Tab):
                 dataset=entry.name,
                 text=entry.text,
                 label=entry.title,
-                speed=self.speed,
+                speed=self.speed or EXHIBIT_SPEED,
                 **options,
             )
         except LLMBreakerError as exc:
@@ -156,11 +156,12 @@ class WatchTab(Tab):
 
     def train_picked(self, state) -> None:
         """Start the picked corpus; replacing a run in progress takes a second Enter."""
-        if state and not state.finished and self._confirm_left <= 0:
+        picked = self.picker.selected
+        if state and not state.finished and self._confirm_left <= 0 and picked is not None:
             self._confirm_left = CONFIRM_SECONDS
             self.ctx.toast(
                 f"Press {self.key_label('train_picked')} again to stop this run and train on "
-                f"{self.picker.selected.title}",
+                f"{self.picker.selected.title if self.picker.selected else 'it'}",
                 "info",
             )
             return
@@ -223,9 +224,12 @@ class WatchTab(Tab):
         self.text.set_samples(state.checkpoints)
         self.text.selected = self.chart.cursor
         self.text.update(dt)
-        before = len(self.milestones.captions)
-        self.milestones.update(state)
-        self.caption_age = 0.0 if len(self.milestones.captions) != before else self.caption_age + dt
+        milestones = self.milestones
+        if milestones is None:  # made with the session, just above
+            return
+        before = len(milestones.captions)
+        milestones.update(state)
+        self.caption_age = 0.0 if len(milestones.captions) != before else self.caption_age + dt
 
     def layout(self, rect: pygame.Rect) -> dict[str, pygame.Rect]:
         theme = self.theme
@@ -254,7 +258,7 @@ class WatchTab(Tab):
         if self.path_prompt.visible:
             self._draw_path_prompt(surface, areas["picker"])
         note = self.session.starting_note if self.session else ""
-        self.controls.draw(surface, areas["controls"], self.state, self.speed, note)
+        self.controls.draw(surface, areas["controls"], self.state, self.speed or "", note)
         state = self.state
         if state and state.status == "error":
             message = state.error.message if state.error else "The training process ended."
