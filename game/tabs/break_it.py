@@ -118,6 +118,9 @@ class BreakTab(Tab):
             self.runs.send(m.Stop())
         elif action == "replay":
             self.start()
+        elif action.startswith("speed:"):  # the shared speed keys pace both runs
+            self.speed = action.split(":", 1)[1]
+            self.runs.send(m.SetSpeed(self.speed))
         else:
             return False
         return True
