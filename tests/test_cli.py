@@ -151,3 +151,15 @@ def test_style_json_reports_every_figure_of_the_issue(tmp_path):
 def test_style_of_a_missing_file_is_one_line():
     result = llmbreaker("style", "/nonexistent/essay.txt")
     assert result.returncode == 2 and result.stderr.count("\n") == 1
+
+
+def test_base_build_writes_loadable_weights_and_words(tmp_path):
+    out = tmp_path / "base.pt"
+    result = llmbreaker("base", "build", "--steps", "10", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Saved" in result.stdout and out.is_file()
+    assert (tmp_path / "char_base_words.txt").read_text().count("\n") > 5_000
+
+    from llmbreaker.base_model import base_shape, base_vocab
+
+    assert len(base_vocab(out)) == 96 and base_shape(out).n_layer == 2
