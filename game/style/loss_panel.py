@@ -14,7 +14,7 @@ class StyleLossChart(LossChart):
     """The shared chart, fitted to the checkpoints' losses (not the noisy per-batch ones)."""
 
     def __init__(self, theme) -> None:
-        super().__init__(theme, "Loss on your text")
+        super().__init__(theme, "Loss")
         self.base_val: float | None = None
         self.best: tuple[int, float] | None = None
 
