@@ -31,13 +31,19 @@ class StyleLossChart(LossChart):
         self._age += dt
         self._y_range = self.fit()  # exact, never eased: an easing range lets points out
 
-    def draw(self, surface: pygame.Surface, rect: pygame.Rect, frame: StyleFrame) -> None:
-        last = frame.checkpoints[-1].step if frame.checkpoints else 0
-        # Early stopping ends most runs in 20-80 steps: the x axis follows the run, not max_iters.
-        self.set_checkpoints(list(frame.checkpoints), min(frame.max_iters, max(40, last * 5 // 4)))
-        best = frame.best
-        self.base_val = frame.base_val
-        self.best = None if best is None or best.step == 0 else (best.step, best.val_loss)
+    def draw(
+        self, surface: pygame.Surface, rect: pygame.Rect, frame: StyleFrame | None = None
+    ) -> None:
+        """The chart of frame's run (or of the run last drawn), its base line and best point."""
+        if frame is not None:
+            last = frame.checkpoints[-1].step if frame.checkpoints else 0
+            # Early stopping ends most runs in 20-80 steps: the x axis follows the run.
+            self.set_checkpoints(
+                list(frame.checkpoints), min(frame.max_iters, max(40, last * 5 // 4))
+            )
+            best = frame.best
+            self.base_val = frame.base_val
+            self.best = None if best is None or best.step == 0 else (best.step, best.val_loss)
         self._y_range = self.fit()
         super().draw(surface, rect)
         self._draw_base_line(surface)
