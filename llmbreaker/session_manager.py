@@ -209,9 +209,9 @@ class SessionManager:
         if code == KILLED:
             return m.Error(
                 OUT_OF_MEMORY,
-                "The training process was killed (out of memory?). Press R to restart.",
+                "The training process was killed (out of memory?).",
             )
-        return m.Error(TRAINING_FAILED, f"Training crashed (exit code {code}). Press R to restart.")
+        return m.Error(TRAINING_FAILED, f"Training crashed (exit code {code}).")
 
 
 def _stop_process(handle: _Handle, timeout: float) -> None:
