@@ -101,7 +101,7 @@ class App:
         self.idle_timeout = (
             idle_timeout  # seconds without a key before the attract screen; 0: never
         )
-        self.idle = 0.0
+        self.last_key = self.clock()  # the idle clock starts at launch
         self.attract = Attract(self, exhibit.tour, exhibit.tour_corpus, exhibit.tour_speed)
 
     # ------------------------------------------------------------------ window
@@ -149,7 +149,7 @@ class App:
         self.pending.append(event)
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if self.chord and self.chord.handle_event(event):
+        if self.chord and self.chord.handle_event(event, self.clock()):
             return
         if event.type == pygame.QUIT:  # the window manager's close (Alt+F4, the x button)
             self.running = self.kiosk
@@ -163,7 +163,7 @@ class App:
                 self.switch("dashboard")
             self.scene.handle_event(event)
         elif event.type == pygame.KEYDOWN:
-            self.idle = 0.0
+            self.last_key = self.clock()
             if self.attract.touring:  # the key ends the tour, then acts on a fresh dashboard
                 self.attract.end()
                 self.switch("dashboard")
@@ -204,6 +204,11 @@ class App:
             return False
         return True
 
+    @property
+    def idle(self) -> float:
+        """Seconds since the last key, by the clock: slow frames must not stretch the timeout."""
+        return self.clock() - self.last_key
+
     def reset_visitor(self) -> list[str]:
         """Stop every session (workers released) and wipe what a visitor typed, chose or loaded.
 
@@ -233,8 +238,7 @@ class App:
         for sid, message in self.sessions.pump(POLL_BUDGET):
             if isinstance(message, m.Error):
                 self.toasts.push(self.error_text(sid, message), "error")
-        self.idle += dt
-        if self.chord and self.chord.update(dt):
+        if self.chord and self.chord.update(self.clock()):
             log.info("quit chord held for %.1f s: quitting", self.chord.hold)
             self.running = False
         self.attract.update(dt)

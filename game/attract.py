@@ -57,7 +57,7 @@ class Attract:
         stopped = self.app.reset_visitor()
         self.resets += 1
         log.info("idle reset after %.0f s: %d session(s) stopped", self.app.idle, len(stopped))
-        self.app.idle = 0.0
+        self.app.last_key = self.app.clock()
         if self.enabled:
             self.start()
 

@@ -26,26 +26,28 @@ class QuitChord:
         self.flags = [MODIFIER_FLAGS[m] for m in mods]
         self.release_keys = {self.key, *(k for m in mods for k in MODIFIER_KEYS[m])}
         self.hold = hold
-        self.held_for: float | None = None  # seconds the whole chord has been down
+        self.held_since: float | None = None  # clock time the whole chord went down
+        self.held_for: float | None = None  # seconds it has been down, as of the last update
 
-    def handle_event(self, event: pygame.event.Event) -> bool:
+    def handle_event(self, event: pygame.event.Event, now: float) -> bool:
         """Follow the chord's keys; True for the chord's own key-down (the app must not act)."""
         if event.type == pygame.KEYDOWN and event.key == self.key:
             if all(event.mod & flag for flag in self.flags):
-                if self.held_for is None:
-                    self.held_for = 0.0
+                if self.held_since is None:
+                    self.held_since, self.held_for = now, 0.0
                 return True
         elif event.type == pygame.KEYUP and event.key in self.release_keys:
-            self.held_for = None
+            self.held_since = self.held_for = None
         elif event.type == pygame.WINDOWFOCUSLOST:
-            self.held_for = None  # the key-up may never come
+            self.held_since = self.held_for = None  # the key-up may never come
         return False
 
-    def update(self, dt: float) -> bool:
-        """True once the chord has been held for the hold time."""
-        if self.held_for is None:
+    def update(self, now: float) -> bool:
+        """True once the chord has been held for the hold time, by the clock (not by frames:
+        on a loaded machine frames are slow and their capped dt would stretch the hold)."""
+        if self.held_since is None:
             return False
-        self.held_for += dt
+        self.held_for = now - self.held_since
         return self.held_for >= self.hold
 
     @property

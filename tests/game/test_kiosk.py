@@ -137,3 +137,14 @@ def test_every_key_that_saves_or_opens_a_file_can_be_locked(pilot):
         words = binding.description.lower().split()
         if words and words[0] in ("save", "open", "export"):
             assert binding.id in KIOSK_LOCKABLE, f"{binding.id}: {binding.description}"
+
+
+def test_chord_counts_seconds_not_frames(make_kiosk):
+    """Under load frames are slow and their dt is capped at 0.1 s; the hold is still 3 s."""
+    pilot = make_kiosk(quit_hold=3.0)
+    pilot.app.inject(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_q, mod=pygame.KMOD_CTRL
+                                        | pygame.KMOD_SHIFT, unicode="", scancode=0))  # fmt: skip
+    for _ in range(7):  # seven frames, half a second apart
+        pilot.clock.now += 0.5
+        pilot.app.frame(0.1)
+    assert not pilot.app.running
