@@ -111,7 +111,7 @@ class App:
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
-            self.running = self.kiosk
+            self.running = self.running and self.kiosk  # a signal's quit is never undone
         elif event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             self.screen = pygame.display.get_surface()
             self.theme.resize(self.screen.get_size())
@@ -151,7 +151,7 @@ class App:
         elif action == "screenshot":
             self.screenshot()
         elif action == "quit":
-            self.running = self.kiosk
+            self.running = self.running and self.kiosk  # a signal's quit is never undone
         else:
             return False
         return True

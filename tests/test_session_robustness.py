@@ -1,6 +1,10 @@
 """The session manager under abuse: thousands of starts, stopped and half-written workers."""
 
 import faulthandler
+import os
+import signal
+import subprocess
+import sys
 import time
 from multiprocessing import resource_tracker
 
@@ -118,9 +122,6 @@ def test_a_worker_wedged_half_way_through_a_message_never_blocks_poll(worker):
 
 
 def test_a_stopped_real_worker_is_reported_and_can_be_restarted():
-    import os
-    import signal
-
     mgr = SessionManager()
     try:
         sid = mgr.start(config(start_paused=False, max_iters=10000, speed="2x"))
@@ -134,3 +135,28 @@ def test_a_stopped_real_worker_is_reported_and_can_be_restarted():
     finally:
         mgr.close()
     assert not children()
+
+
+def test_workers_end_when_the_ui_process_is_killed(tmp_path):
+    script = tmp_path / "ui.py"
+    script.write_text(
+        "import os, signal\n"
+        "from llmbreaker import messages as m\n"
+        "from llmbreaker.config import session_config\n"
+        "from llmbreaker.session_manager import SessionManager\n"
+        "if __name__ == '__main__':\n"
+        "    mgr = SessionManager()\n"
+        "    sid = mgr.start(session_config('seed', dataset='tiny', max_iters=40,\n"
+        "                                   eval_interval=10, start_paused=True))\n"
+        "    mgr.wait_for(sid, (m.Paused,), 90)\n"
+        "    print(mgr.pid(sid), flush=True)\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    ui = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=200)
+    assert ui.returncode == -signal.SIGKILL
+    worker = int(ui.stdout.strip())
+    deadline = time.monotonic() + TIMEOUT
+    while running(worker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not running(worker)  # it read the end of its command pipe and left
+    assert "leaked" not in ui.stderr  # no semaphores left for the resource tracker to find

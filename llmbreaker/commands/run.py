@@ -46,6 +46,9 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from llmbreaker.logs import setup_logging
+
+    setup_logging()
     try:
         from game.launch import launch  # pygame loads only now, and only in game/
     except ImportError as exc:
