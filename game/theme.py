@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import fontpkg_inter
@@ -49,11 +48,6 @@ TEXT_CACHE_LIMIT = 3000
 def ease_out_cubic(t: float) -> float:
     t = min(1.0, max(0.0, t))
     return 1 - (1 - t) ** 3
-
-
-def ease_in_out(t: float) -> float:
-    t = min(1.0, max(0.0, t))
-    return 0.5 - 0.5 * math.cos(math.pi * t)
 
 
 def lerp(a: float, b: float, t: float) -> float:

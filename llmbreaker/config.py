@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 
 from llmbreaker.errors import INVALID_CONFIG, LLMBreakerError
+from llmbreaker.limits import (
+    MAX_BATCH_SIZE,
+    MAX_CONTEXT,
+    MAX_ITERS,
+    MAX_LEARNING_RATE,
+    MIN_BATCH_SIZE,
+    MIN_EVAL_INTERVAL,
+    MIN_ITERS,
+)
 
 
 @dataclass(frozen=True)
@@ -97,10 +106,6 @@ PRESETS: dict[str, Preset] = {
 DEFAULT_PRESET = "small"
 
 OPTIMIZERS = ("adamw", "muon")
-LIMITS = {
-    "batch_size": (1, 128),
-    "max_iters": (10, 10_000),
-}
 
 
 def _invalid(message: str) -> LLMBreakerError:
@@ -109,21 +114,26 @@ def _invalid(message: str) -> LLMBreakerError:
 
 def validate_train(cfg: TrainConfig) -> TrainConfig:
     """Reject training settings outside the design's bounds, with a message that says which."""
-    low, high = LIMITS["batch_size"]
-    if not low <= cfg.batch_size <= high:
-        raise _invalid(f"Batch size must be {low}-{high} (got {cfg.batch_size}).")
-    low, high = LIMITS["max_iters"]
-    if not low <= cfg.max_iters <= high:
-        raise _invalid(f"Iterations must be {low:,}-{high:,} (got {cfg.max_iters:,}).")
-    if not 0 < cfg.learning_rate <= 0.1:
-        raise _invalid(f"Learning rate must be above 0 and at most 0.1 (got {cfg.learning_rate}).")
+    if not MIN_BATCH_SIZE <= cfg.batch_size <= MAX_BATCH_SIZE:
+        raise _invalid(
+            f"Batch size must be {MIN_BATCH_SIZE}-{MAX_BATCH_SIZE} (got {cfg.batch_size})."
+        )
+    if not MIN_ITERS <= cfg.max_iters <= MAX_ITERS:
+        raise _invalid(f"Iterations must be {MIN_ITERS:,}-{MAX_ITERS:,} (got {cfg.max_iters:,}).")
+    if not 0 < cfg.learning_rate <= MAX_LEARNING_RATE:
+        raise _invalid(
+            f"Learning rate must be above 0 and at most {MAX_LEARNING_RATE} "
+            f"(got {cfg.learning_rate})."
+        )
     if cfg.optimizer not in OPTIMIZERS:
         names = ", ".join(OPTIMIZERS)
         raise _invalid(f"Unknown optimizer '{cfg.optimizer}'. Choose one of: {names}.")
     if not 0 < cfg.muon_lr <= 1:
         raise _invalid(f"Muon learning rate must be above 0 and at most 1 (got {cfg.muon_lr}).")
-    if cfg.eval_interval < 1:
-        raise _invalid(f"Eval interval must be at least 1 (got {cfg.eval_interval}).")
+    if cfg.eval_interval < MIN_EVAL_INTERVAL:
+        raise _invalid(
+            f"Eval interval must be at least {MIN_EVAL_INTERVAL} (got {cfg.eval_interval})."
+        )
     if cfg.eval_batches < 1:
         raise _invalid(f"Eval batches must be at least 1 (got {cfg.eval_batches}).")
     if not 0 < cfg.val_fraction < 0.5:
@@ -139,8 +149,8 @@ def validate_model(cfg: ModelConfig) -> ModelConfig:
         raise _invalid("Width, layers, heads must be at least 1 and context at least 2.")
     if cfg.n_embd % cfg.n_head:
         raise _invalid(f"Width {cfg.n_embd} must divide evenly into {cfg.n_head} heads.")
-    if cfg.block_size > 512:
-        raise _invalid(f"Context length must be at most 512 (got {cfg.block_size}).")
+    if cfg.block_size > MAX_CONTEXT:
+        raise _invalid(f"Context length must be at most {MAX_CONTEXT} (got {cfg.block_size}).")
     if not 0 <= cfg.dropout < 1:
         raise _invalid(f"Dropout must be in [0, 1) (got {cfg.dropout}).")
     return cfg
@@ -158,11 +168,6 @@ def get_preset(name: str) -> Preset:
 def with_overrides(cfg, **changes):
     """A copy of a frozen config with the given non-None fields replaced."""
     return replace(cfg, **{k: v for k, v in changes.items() if v is not None})
-
-
-def as_dict(cfg) -> dict:
-    """A plain dict of a config, for JSON output."""
-    return asdict(cfg)
 
 
 SPEEDS: dict[str, float] = {"1x": 1.0, "2x": 2.0, "5x": 5.0, "10x": 10.0, "max": 0.0}

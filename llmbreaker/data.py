@@ -1,4 +1,4 @@
-"""Pure data functions: the character vocabulary, encoding, splitting and prompt fitting."""
+"""Pure data functions: the character vocabulary, encoding and prompt fitting."""
 
 from __future__ import annotations
 
@@ -41,10 +41,6 @@ class Vocab:
     def decode(self, ids) -> str:
         return "".join(self.chars[int(i)] for i in ids)
 
-    def missing(self, text: str) -> str:
-        """Characters of text the vocabulary lacks, in order of first appearance."""
-        return "".join(dict.fromkeys(c for c in text if c not in self._index))
-
     def fit(self, text: str) -> str:
         """Text with each unknown character swapped for its other case, a space, or dropped."""
         out = []
@@ -70,12 +66,6 @@ def encode_corpus(text: str) -> tuple[Vocab, np.ndarray]:
         lookup[ord(c)] = i
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     return vocab, lookup[codes]
-
-
-def split(ids: np.ndarray, val_fraction: float) -> tuple[np.ndarray, np.ndarray]:
-    """The first (1 - val_fraction) of the ids for training, the rest for validation."""
-    n = int(len(ids) * (1 - val_fraction))
-    return ids[:n], ids[n:]
 
 
 def default_prompt(text: str, vocab: Vocab, length: int = 1) -> str:

@@ -31,26 +31,11 @@ import torch
 from torch.nn import functional as F
 
 from llmbreaker.data import Vocab
-from llmbreaker.errors import LLMBreakerError
 from llmbreaker.messages import DecodeStep
 from llmbreaker.model import GPT, LayerCache
+from llmbreaker.prompts import check_prompt
 
-INVALID_PROMPT = "invalid_prompt"
 TOP_K = 5
-
-
-def check_prompt(vocab: Vocab, prompt: str) -> None:
-    """Raise a one-line LLMBreakerError for an empty prompt or one with unknown characters."""
-    if not prompt:
-        raise LLMBreakerError(INVALID_PROMPT, "Type a prompt first: it cannot be empty.")
-    missing = vocab.missing(prompt)
-    if missing:
-        shown = ", ".join(repr(c) for c in missing[:5])
-        more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-        raise LLMBreakerError(
-            INVALID_PROMPT,
-            f"The model has never seen {shown}{more}; try a prompt without them.",
-        )
 
 
 def cache_bytes(cache: LayerCache) -> int:
@@ -102,7 +87,7 @@ def decode_with_logits(
     generator: torch.Generator | None = None,
 ) -> Iterator[tuple[DecodeStep, torch.Tensor]]:
     """Like decode_steps, with each step's next-character logits (vocab,) alongside."""
-    check_prompt(vocab, prompt)
+    check_prompt(vocab.chars, prompt)
     block = model.cfg.block_size
     keep = max(1, block // 2)
     head_size = model.cfg.n_embd // model.cfg.n_head

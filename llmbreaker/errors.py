@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-# The user-facing codes of the specification's error table, plus the two the engine adds.
+# The user-facing codes of the specification's error table, plus those the engine adds.
 FILE_TOO_LARGE = "file_too_large"
 FILE_INVALID_TYPE = "file_invalid_type"
 FILE_UNREADABLE = "file_unreadable"
@@ -13,6 +13,7 @@ SESSION_NOT_FOUND = "session_not_found"
 TRAINING_FAILED = "training_failed"
 INVALID_CONFIG = "invalid_config"
 DATASET_NOT_FOUND = "dataset_not_found"
+INVALID_PROMPT = "invalid_prompt"  # not a session error: the visitor fixes the prompt
 
 
 class LLMBreakerError(Exception):

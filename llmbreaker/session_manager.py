@@ -147,10 +147,6 @@ class SessionManager:
 
     # ------------------------------------------------------------------ talking
 
-    @property
-    def session_ids(self) -> list[str]:
-        return list(self._sessions)
-
     def config(self, session_id: str) -> SessionConfig:
         return self._handle(session_id).config
 

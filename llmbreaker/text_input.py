@@ -27,11 +27,17 @@ from llmbreaker.errors import (
     TEXT_TOO_SHORT,
     LLMBreakerError,
 )
+from llmbreaker.limits import (
+    MAX_FILE_BYTES,
+    MAX_FILE_CHARS,
+    MAX_PASTE_CHARS,
+    MAX_TYPED_CHARS,
+    MB,
+    MIN_FILE_CHARS,
+    MIN_TYPED_CHARS,
+    MIN_TYPED_WORDS,
+)
 
-MB = 1024 * 1024
-MAX_FILE_BYTES = 10 * MB
-MIN_FILE_CHARS, MAX_FILE_CHARS = 100, 5_000_000
-MIN_TYPED_CHARS, MIN_TYPED_WORDS, MAX_TYPED_CHARS = 50, 50, 50_000
 EXTENSIONS = (".txt", ".docx")
 # A .docx is a zip; these bound what opening one may cost, whatever its headers claim.
 MAX_DOCX_EXPANDED = 50 * MB
@@ -79,7 +85,7 @@ def clean_text(raw: str) -> tuple[str, int]:
 
 def validate_typed(text: str) -> LoadedText:
     """Typed or pasted text: 50 to 50,000 characters and at least 50 words, once cleaned."""
-    if len(text) > 4 * MAX_TYPED_CHARS:  # so a giant paste is refused before any work on it
+    if len(text) > MAX_PASTE_CHARS:  # so a giant paste is refused before any work on it
         raise _too_long(len(text), MAX_TYPED_CHARS)
     cleaned, filtered = clean_text(text)
     characters, words, _ = text_stats(cleaned)

@@ -10,7 +10,8 @@ from multiprocessing.connection import Connection
 from llmbreaker import messages as m
 from llmbreaker.channel import CommandReader, EventWriter, UIGone
 from llmbreaker.config import SessionConfig, step_interval
-from llmbreaker.errors import OUT_OF_MEMORY, TRAINING_FAILED, LLMBreakerError
+from llmbreaker.errors import OUT_OF_MEMORY, SESSION_NOT_FOUND, TRAINING_FAILED, LLMBreakerError
+from llmbreaker.prompts import prompt_error
 
 METRICS_PERIOD = 0.05  # seconds between coalesced Metrics events (newest wins)
 IDLE_WAIT = 0.25  # seconds to block for a command while nothing is due
@@ -122,7 +123,7 @@ class Worker:
             case m.Shutdown():
                 self.alive = False
             case _ if self.trainer is None:
-                self.emit(m.Error("session_not_found", "Session not started.", fatal=False))
+                self.emit(m.Error(SESSION_NOT_FOUND, "Session not started.", fatal=False))
             case m.Pause():
                 self._set_running(False)
                 self.emit(m.Paused(self.trainer.step))
@@ -243,21 +244,11 @@ class Worker:
     # ------------------------------------------------------------------ generation
 
     def _check_prompt(self, prompt: str) -> bool:
-        if not prompt:
-            self.emit(m.Error("invalid_prompt", "Type a prompt first.", fatal=False))
-            return False
-        missing = self.trainer.vocab.missing(prompt)
-        if missing:
-            shown = ", ".join(repr(c) for c in missing[:5])
-            self.emit(
-                m.Error(
-                    "invalid_prompt",
-                    f"The model has never seen {shown}; try other characters.",
-                    fatal=False,
-                )
-            )
-            return False
-        return True
+        """True if the prompt can be continued; otherwise a non-fatal Error says why."""
+        error = prompt_error(self.trainer.vocab.chars, prompt)
+        if error is not None:
+            self.emit(m.Error(error.code, error.message, fatal=False))
+        return error is None
 
     def _generate(self, prompt: str, length: int) -> None:
         if self._check_prompt(prompt):

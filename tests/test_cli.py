@@ -6,8 +6,12 @@ import sys
 
 import pytest
 
+# Generous: under load a child process may wait long for a core; nothing here asserts on time.
+TIMEOUT = 300
+TINY_TRAINING = ["train", "--dataset", "tiny", "--preset", "seed", "--threads", "1"]
 
-def llmbreaker(*args, timeout=120):
+
+def llmbreaker(*args, timeout=TIMEOUT):
     return subprocess.run(
         [sys.executable, "-m", "llmbreaker", *args], capture_output=True, text=True, timeout=timeout
     )
@@ -39,6 +43,8 @@ def test_train_json_reports_falling_loss():
         "30",
         "--lr",
         "0.01",
+        "--threads",
+        "1",  # two spinning threads on a loaded machine crawl (see set_thread_wait_policy)
         "--json",
     )
     assert result.returncode == 0, result.stderr
@@ -49,9 +55,7 @@ def test_train_json_reports_falling_loss():
 
 
 def test_train_shows_progress_and_a_summary():
-    result = llmbreaker(
-        "train", "--dataset", "tiny", "--preset", "seed", "--iters", "20", "--eval-interval", "10"
-    )
+    result = llmbreaker(*TINY_TRAINING, "--iters", "20", "--eval-interval", "10")
     assert result.returncode == 0, result.stderr
     assert "training" in result.stdout and "Summary" in result.stdout
     assert "sample at step 20" in result.stdout
@@ -78,3 +82,26 @@ def test_a_corpus_file_of_binary_bytes_is_refused(tmp_path):
     path.write_bytes(bytes(range(256)) * 10)
     result = llmbreaker("train", "--corpus", str(path))
     assert result.returncode != 0 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [*TINY_TRAINING, "--iters", "10", "--json"],
+        [*TINY_TRAINING, "--iters", "10"],
+        ["datasets", "list"],
+        ["--help"],
+    ],
+    ids=["train-json", "train", "datasets-list", "help"],
+)
+def test_a_reader_that_goes_away_gets_no_traceback(args):
+    """`llmbreaker train --json | head`: the pipe is closed before anything is written."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "llmbreaker", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    process.stdout.close()  # the reader is gone before the first write
+    _, stderr = process.communicate(timeout=TIMEOUT)
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr

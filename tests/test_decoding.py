@@ -128,3 +128,18 @@ def test_without_positions_or_layernorm_still_exact():
     model = make_model(use_positions=False, use_layernorm=False)
     for step, logits in run(model, "dog", 20):
         torch.testing.assert_close(logits, full_logits(model, step.context), atol=1e-5, rtol=0)
+
+
+def test_the_engine_check_is_torch_free_and_counts_what_it_does_not_show():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from llmbreaker.prompts import prompt_error;"
+        "e = prompt_error('abc', 'xyzuvwq');"
+        "assert e.code == 'invalid_prompt' and ' and 2 more' in e.message, e.message;"
+        "assert prompt_error(None, 'anything') is None and prompt_error(None, '') is not None;"
+        "assert 'torch' not in sys.modules"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

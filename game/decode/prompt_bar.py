@@ -5,16 +5,16 @@ from __future__ import annotations
 import pygame
 
 from game.style.text_box import TextBox
+from llmbreaker.limits import MAX_PROMPT_CHARS
 
 PLACEHOLDER = "Type a prompt and press Enter"
 RATE_KEYS = ("F5", "F6", "F7", "F8")
-MAX_PROMPT = 400
 
 
 class PromptBar:
     def __init__(self, theme) -> None:
         self.theme = theme
-        self.box = TextBox(theme, max_chars=MAX_PROMPT, single_line=True)
+        self.box = TextBox(theme, max_chars=MAX_PROMPT_CHARS, single_line=True)
         self.box.placeholder = PLACEHOLDER
 
     def height(self) -> int:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from llmbreaker import messages as m
 from llmbreaker.config import session_config
 from llmbreaker.datasets import list_datasets
+from llmbreaker.errors import INVALID_PROMPT
+from llmbreaker.prompts import prompt_error
 
 OWN_ID = "decode"
 OWN_PRESET = "small"
@@ -91,11 +93,20 @@ class DecodeSource:
             return None
         return self.state.last_decode
 
+    def _refuse(self, prompt: str) -> bool:
+        """The engine's prompt check against the model's characters, if a model is known; a
+        refused prompt ends the decode in flight, as the worker's own refusal does."""
+        info = self.state.info if self.state else None
+        error = prompt_error(info.vocab if info else None, prompt)
+        self.error = error.message if error else ""
+        if error is not None:
+            self._stop()
+            self._forget_decode()
+        return error is not None
+
     def begin(self, prompt: str) -> None:
-        """Decode DECODE_LENGTH characters after prompt (the checks are the worker's)."""
-        self.error = ""
-        if not prompt:
-            self.error = "Type a prompt first: it cannot be empty."
+        """Decode DECODE_LENGTH characters after prompt (the worker checks it again)."""
+        if self._refuse(prompt):
             return
         self._stop()
         self.pending_prompt, self.base, self.origin = prompt, prompt, len(prompt)
@@ -113,8 +124,7 @@ class DecodeSource:
     def single_step(self, prompt: str) -> None:
         """One character: pauses a running decode, then continues the text by one."""
         continuing = self.phase != IDLE and bool(self.text)
-        if not continuing and not prompt:
-            self.error = "Type a prompt first: it cannot be empty."
+        if not continuing and self._refuse(prompt):
             return
         self._stop()
         self.pending_prompt = None if continuing else prompt
@@ -185,8 +195,12 @@ class DecodeSource:
         if notice is None or notice is self.seen_notice:
             return
         self.seen_notice = notice
-        if notice.code == "invalid_prompt":
+        if notice.code == INVALID_PROMPT:
             self.error = notice.message
-            self.phase, self.pending = IDLE, None
-            self.base, self.mark, self.arrivals = "", self.state.decode_total, 0
-            self.origin = 0
+            self._forget_decode()
+
+    def _forget_decode(self) -> None:
+        self.phase, self.pending = IDLE, None
+        self.base, self.origin = "", 0
+        if self.state is not None:
+            self.mark, self.arrivals = self.state.decode_total, 0

@@ -45,9 +45,3 @@ def shared_context() -> GLContext:
     if _shared is None:
         _shared = create_context()
     return _shared
-
-
-def renderer_name(gl: GLContext) -> str:
-    if not gl.ok:
-        return "none"
-    return str(gl.ctx.info.get("GL_RENDERER", "unknown"))

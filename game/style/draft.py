@@ -7,6 +7,7 @@ from pathlib import Path
 
 from llmbreaker.data import text_stats
 from llmbreaker.errors import LLMBreakerError
+from llmbreaker.limits import MAX_PASTE_CHARS
 from llmbreaker.text_input import LoadedText, clean_text, load_file, validate_typed
 
 EMPTY, INVALID, READY = "empty", "invalid", "ready"
@@ -34,7 +35,7 @@ def check_typed(text: str, from_file: LoadedText | None = None) -> Check:
     try:
         return _ready(validate_typed(text))
     except LLMBreakerError as error:
-        cleaned, removed = clean_text(text[: 4 * 50_000])
+        cleaned, removed = clean_text(text[:MAX_PASTE_CHARS])
         characters, words, vocab = text_stats(cleaned)
         notice = _filtered_notice(removed)
         return Check(INVALID, characters, words, vocab, error.message, notice)

@@ -68,9 +68,6 @@ class SideBySide:
     def typing(self) -> bool:
         return self.revealed < len(self.generated)
 
-    def finish_typing(self) -> None:
-        self.revealed = float(len(self.generated))
-
     def update(self, dt: float) -> None:
         self.revealed = min(float(len(self.generated)), self.revealed + TYPE_RATE * dt)
 

@@ -6,6 +6,7 @@ import pygame
 
 from game.style import clipboard
 from game.style.wrap import index_at, line_end, line_of, locate, visible_text, wrap_starts
+from llmbreaker.limits import MAX_TYPED_CHARS
 
 PLACEHOLDER = "Paste your writing (emails, essays, tweets). Min 50 words."
 BLINK = 1.0  # seconds per caret on/off cycle
@@ -15,7 +16,7 @@ PASS_THROUGH = {pygame.K_ESCAPE, pygame.K_TAB} | {getattr(pygame, f"K_F{i}") for
 class TextBox:
     """Holds the text, the caret and the selection; draws itself in monospace."""
 
-    def __init__(self, theme, max_chars: int = 50_000, single_line: bool = False) -> None:
+    def __init__(self, theme, max_chars: int = MAX_TYPED_CHARS, single_line: bool = False) -> None:
         self.theme = theme
         self.max_chars = max_chars
         self.single_line = single_line

@@ -75,6 +75,7 @@ class DecodeTab(Tab):
         elif action == "pause":
             source.toggle_pause()
         elif action == "step":
+            self._prompt_version = self.box.version  # a refusal is about the text as it is
             source.single_step(self.box.text)
             self._report()
         elif action == "layer":
@@ -97,6 +98,7 @@ class DecodeTab(Tab):
             self.source.error = "No model yet: press Space to train one (Esc first if typing)."
             self._report()
             return
+        self._prompt_version = self.box.version  # a refusal is about the text as it is
         self.source.begin(self.box.text)
         if not self._report():
             self.box.focused = False

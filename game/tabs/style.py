@@ -18,6 +18,7 @@ from game.tabs.base import Tab
 from game.widgets.loss_chart import LossChart
 from llmbreaker import messages as m
 from llmbreaker.errors import LLMBreakerError
+from llmbreaker.limits import MAX_TYPED_CHARS
 
 SCOPE = "style"
 INPUT, RESULTS = "input", "results"
@@ -130,7 +131,7 @@ class StyleTab(Tab):
             self.refuse(error.message)
             return
         self.from_file = loaded
-        self.box.max_chars = max(50_000, loaded.characters)
+        self.box.max_chars = max(MAX_TYPED_CHARS, loaded.characters)
         self.box.set_text(loaded.text)
         self.mode, self.inline_error = INPUT, None
         self.ctx.toast(f"Opened {loaded.source}: {loaded.words:,} words.", "info")
@@ -144,7 +145,7 @@ class StyleTab(Tab):
         if self._checked_version != self.box.version:
             self._checked_version = self.box.version
             if self.from_file is not None and self.from_file.text != self.box.text:
-                self.from_file, self.box.max_chars = None, 50_000
+                self.from_file, self.box.max_chars = None, MAX_TYPED_CHARS
             self.check = check_typed(self.box.text, self.from_file)
             self.inline_error = None
 

@@ -49,10 +49,6 @@ class TextProgression:
             self.typed = 0.0 if len(checkpoints) > len(self.samples) else float("inf")
         self.samples = list(checkpoints)
 
-    @property
-    def typing_done(self) -> bool:
-        return not self.samples or self.typed >= len(self.samples[-1].sample)
-
     def handle_event(self, event: pygame.event.Event) -> bool:
         return False
 

@@ -7,6 +7,13 @@ import os
 import sys
 
 from llmbreaker.config import DEFAULT_PRESET, PRESETS, session_config
+from llmbreaker.limits import (
+    MAX_BATCH_SIZE,
+    MAX_ITERS,
+    MAX_LEARNING_RATE,
+    MIN_BATCH_SIZE,
+    MIN_ITERS,
+)
 
 
 def register(subparsers) -> None:
@@ -30,10 +37,19 @@ def register(subparsers) -> None:
         choices=list(PRESETS),
         help=f"model and recipe (default {DEFAULT_PRESET})",
     )
-    parser.add_argument("--iters", type=int, metavar="N", help="optimiser steps (10-10000)")
+    parser.add_argument(
+        "--iters", type=int, metavar="N", help=f"optimiser steps ({MIN_ITERS}-{MAX_ITERS})"
+    )
     parser.add_argument("--eval-interval", type=int, metavar="N", help="steps between evals")
-    parser.add_argument("--batch-size", type=int, metavar="N", help="sequences per step (1-128)")
-    parser.add_argument("--lr", type=float, metavar="RATE", help="peak learning rate (0-0.1]")
+    parser.add_argument(
+        "--batch-size",
+        type=int,
+        metavar="N",
+        help=f"sequences per step ({MIN_BATCH_SIZE}-{MAX_BATCH_SIZE})",
+    )
+    parser.add_argument(
+        "--lr", type=float, metavar="RATE", help=f"peak learning rate (0-{MAX_LEARNING_RATE}]"
+    )
     parser.add_argument(
         "--threads",
         type=int,

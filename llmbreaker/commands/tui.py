@@ -12,6 +12,7 @@ import argparse
 
 from llmbreaker.config import DEFAULT_PRESET, PRESETS
 from llmbreaker.errors import INVALID_CONFIG, LLMBreakerError
+from llmbreaker.limits import MAX_ITERS, MIN_ITERS
 
 
 def register(subparsers) -> None:
@@ -26,7 +27,9 @@ def register(subparsers) -> None:
     )
     parser.add_argument("--dataset", default="childrens_stories", help="corpus to train on")
     parser.add_argument("--preset", default=DEFAULT_PRESET, choices=sorted(PRESETS))
-    parser.add_argument("--iters", type=int, default=None, help="training steps (10-10000)")
+    parser.add_argument(
+        "--iters", type=int, default=None, help=f"training steps ({MIN_ITERS}-{MAX_ITERS})"
+    )
     parser.add_argument("--prompt", default=None, help="text each burst continues")
     parser.add_argument("--chars", type=int, default=64, help="characters per decode burst")
     parser.add_argument("--rate", type=float, default=25.0, help="characters per second")
@@ -43,14 +46,14 @@ def run(args: argparse.Namespace) -> int:
     from llmbreaker.config import session_config
     from llmbreaker.data import Vocab
     from llmbreaker.datasets import load_corpus
-    from llmbreaker.decoding import check_prompt
+    from llmbreaker.prompts import check_prompt
 
     if args.chars < 1 or args.rate <= 0:
         raise LLMBreakerError(INVALID_CONFIG, "--chars must be at least 1 and --rate above 0.")
     config = session_config(args.preset, dataset=args.dataset, max_iters=args.iters)
     text = load_corpus(config.dataset)
     if args.prompt is not None:
-        check_prompt(Vocab.from_text(text), args.prompt)  # before the screen changes
+        check_prompt(Vocab.from_text(text).chars, args.prompt)  # before the screen changes
     console = Console()
     if not console.is_terminal:
         raise LLMBreakerError(

@@ -127,7 +127,7 @@ def test_empty_prompt_is_refused_with_a_message(pilot):
     assert pilot.app.running
 
 
-def test_unknown_character_is_refused_by_the_worker(pilot):
+def test_unknown_character_is_refused_with_the_engines_message(pilot):
     tab = pilot.tab
     type_text(pilot, "hi ")
     press(pilot, pygame.K_BACKQUOTE, pygame.KMOD_SHIFT, char="~")
