@@ -27,10 +27,12 @@ def worker_main(commands: Connection, events: Connection) -> None:
     set_thread_wait_policy(shared_cpu=True)  # the UI process needs its core
     writer = EventWriter(events, HEARTBEAT_PERIOD)
     worker = Worker(CommandReader(commands), writer)
-    writer.start(worker.heartbeat)  # heard from now on, even while torch loads
     from llmbreaker.trainer import warm_up
 
     warm_up()  # pay torch's start-up costs now, while the worker waits as a spare
+    # Heard from now on. Not earlier: loading torch's libraries holds the GIL for seconds
+    # on a busy machine (8 s seen at load 30), which would starve the heartbeat thread.
+    writer.start(worker.heartbeat)
     worker.serve()
 
 
