@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing as mp
+import os
+import signal
 import time
 
 from llmbreaker.channel import UILink
@@ -92,6 +94,7 @@ class WorkerProcess:
     def terminate(self) -> None:
         with contextlib.suppress(OSError, ValueError, AttributeError):
             self.process.terminate()
+            os.kill(self.pid, signal.SIGCONT)  # a stopped worker acts on SIGTERM only once woken
 
     def kill(self) -> None:
         with contextlib.suppress(OSError, ValueError, AttributeError):

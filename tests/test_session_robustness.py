@@ -160,3 +160,15 @@ def test_workers_end_when_the_ui_process_is_killed(tmp_path):
         time.sleep(0.05)
     assert not running(worker)  # it read the end of its command pipe and left
     assert "leaked" not in ui.stderr  # no semaphores left for the resource tracker to find
+
+
+def test_a_worker_that_cannot_start_is_an_error_and_leaves_nothing_open():
+    resource_tracker.ensure_running()
+    before = snapshot()
+    mgr = SessionManager(target=lambda commands, events: None)  # spawn cannot pickle it
+    sid = mgr.start(config())
+    events = [event for _, event in mgr.poll()]
+    assert [type(e) for e in events] == [m.Error] and "Press R" in events[0].message
+    assert mgr.pid(sid) is None and not mgr.worker_pids()
+    mgr.close()
+    assert snapshot() == before and not children()
