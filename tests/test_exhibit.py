@@ -129,7 +129,7 @@ def test_crashing_windows_are_logged_counted_and_backed_off(tmp_path, monkeypatc
         for handler in logging.getLogger().handlers[:]:
             logging.getLogger().removeHandler(handler)
             handler.close()
-    assert delays == [0.5, 0.5, 0.5, 0.5, 5.0, 10.0, 20.0]
+    assert delays == [0.2, 0.2, 0.2, 0.2, 5.0, 10.0, 20.0]
     text = (tmp_path / LOG_FILE).read_text()
     assert text.count("Traceback (most recent call last): boom") == 7  # the window's own words
     assert "the window crashed (exit code 3): crash 7, 7 in the last 60 s" in text

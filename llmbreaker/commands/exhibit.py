@@ -25,7 +25,7 @@ from llmbreaker.logs import SUPERVISED, setup_logging
 log = logging.getLogger(__name__)
 window_log = logging.getLogger("llmbreaker.window")
 
-RESTART_DELAY = 0.5  # seconds between a crash and the next window while crashes are rare
+RESTART_DELAY = 0.2  # seconds between a crash and the next window while crashes are rare
 CRASH_WINDOW = 60.0  # seconds over which crashes are counted
 CRASHES_BEFORE_BACKOFF = 5
 BACKOFF_FIRST = 5.0  # then 10, 20, 40: a window crashing at start settles near one a minute
