@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import collections
-import os
 import time
 
 import pygame
 
+from game.background import Background
+from game.exports import Exports
 from game.keys import GLOBAL, GLOBAL_BINDINGS, KeyMap, event_key
 from game.scenes.dashboard import DashboardScene
 from game.scenes.landing import LandingScene
 from game.sessions import Sessions
 from game.tabs.base import AppContext
 from game.theme import Theme
+from game.widgets.busy_badge import BusyBadge
 from game.widgets.help_overlay import HelpOverlay
 from game.widgets.toast import Toasts
 from llmbreaker import messages as m
@@ -37,6 +39,7 @@ class App:
         remap=None,
         idle_timeout=0.0,
         prewarm=False,
+        exports_dir=None,
     ) -> None:
         self.launched = clock() if clock else time.perf_counter()
         self.clock = clock or time.perf_counter
@@ -55,7 +58,18 @@ class App:
             manager = SessionManager(keep_warm=prewarm)
         self.sessions = Sessions(manager)
         self.toasts = Toasts(self.theme)
-        self.ctx = AppContext(self.theme, self.sessions, self.toasts.push, datasets, training or {})
+        self.background = Background()
+        self.exports = Exports(exports_dir, self.toasts.push, self.background)
+        self.busy = BusyBadge(self.theme)
+        self.ctx = AppContext(
+            self.theme,
+            self.sessions,
+            self.toasts.push,
+            datasets,
+            training or {},
+            self.background,
+            self.exports,
+        )
         self.keymap = KeyMap(list(GLOBAL_BINDINGS), remap)
         self.help = HelpOverlay(self.theme, self.keymap, {})
         self.scenes = {"landing": LandingScene(self.ctx)}
@@ -156,11 +170,9 @@ class App:
             return False
         return True
 
-    def screenshot(self, path: str | None = None) -> str:
-        path = path or time.strftime("llmbreaker-%Y%m%d-%H%M%S.png")
-        pygame.image.save(self.screen, path)
-        self.toasts.push(f"Saved {os.path.basename(path)}", "info")
-        return path
+    def screenshot(self) -> None:
+        """The last frame as a PNG in the exports folder (written off the frame loop)."""
+        self.exports.save_surface(self.screen, "llmbreaker", "Saving a screenshot")
 
     # ------------------------------------------------------------------ frame
 
@@ -179,10 +191,12 @@ class App:
         if self.idle_timeout and self.idle > self.idle_timeout and self.scene.name != "landing":
             self.help.visible = False
             self.scene.next_scene = "landing"  # the attract screen; sessions keep running
+        self.background.update()
         self.scene.update(dt)
         self.toasts.update(dt)
         self.scene.draw(self.screen)
         self.help.draw(self.screen, self.screen.get_rect())
+        self.busy.draw(self.screen, self.screen.get_rect(), self.busy_items())
         self.toasts.draw(self.screen, self.screen.get_rect())
         pygame.display.flip()
         if self.first_frame_seconds is None:
@@ -192,6 +206,9 @@ class App:
         self.frame_times.append(time.perf_counter() - started)
         if self.scene.next_scene:
             self.switch(self.scene.next_scene)
+
+    def busy_items(self) -> list[tuple[str, float | None]]:
+        return [(job.label + "…", job.progress) for job in self.background.jobs]
 
     def run(self, max_frames: int | None = None) -> None:
         ticker = pygame.time.Clock()
@@ -205,5 +222,6 @@ class App:
             self.close()
 
     def close(self) -> None:
+        self.background.close()
         self.sessions.close()
         pygame.quit()

@@ -63,7 +63,7 @@ GLOBAL_BINDINGS = [
     Binding("f1,?", "help", "Show or hide this help", "help"),
     Binding("escape", "back", "Close help, or go back to the landing screen", "back"),
     Binding("f11", "fullscreen", "Toggle full screen", "fullscreen"),
-    Binding("f12", "screenshot", "Save a screenshot (PNG) to the current folder", "screenshot"),
+    Binding("f12", "screenshot", "Save a screenshot (PNG) to the exports folder", "screenshot"),
     Binding("ctrl+q", "quit", "Quit (disabled in kiosk mode)", "quit"),
     Binding("return", "launch", "Launch the exhibit", "launch", "landing"),
     Binding("1", "tab:1", "Watch It Learn", "tab1", "dashboard"),

@@ -50,7 +50,7 @@ class QuitOnSignals:
             self.app.running = False  # the loop checks it at least once a frame
 
 
-def launch(size, fullscreen: bool, kiosk: bool, idle_timeout: float) -> int:
+def launch(size, fullscreen: bool, kiosk: bool, idle_timeout: float, exports_dir=None) -> int:
     """Run the exhibit until it quits; 1 with a one-line message when there is no display."""
     message = no_display_message()
     if message:
@@ -72,6 +72,7 @@ def launch(size, fullscreen: bool, kiosk: bool, idle_timeout: float) -> int:
                 fullscreen=fullscreen or kiosk,
                 kiosk=kiosk,
                 idle_timeout=idle_timeout,
+                exports_dir=exports_dir,
                 prewarm=True,  # a spare worker loads torch while the landing plays
             )
         except pygame.error as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 
 from llmbreaker.errors import INVALID_CONFIG, LLMBreakerError
@@ -138,9 +139,20 @@ def validate_train(cfg: TrainConfig) -> TrainConfig:
         raise _invalid(f"Eval batches must be at least 1 (got {cfg.eval_batches}).")
     if not 0 < cfg.val_fraction < 0.5:
         raise _invalid(f"Validation share must be between 0 and 0.5 (got {cfg.val_fraction}).")
-    if cfg.threads < 1:
-        raise _invalid(f"Threads must be at least 1 (got {cfg.threads}).")
+    available = cores()
+    if not 1 <= cfg.threads <= available:
+        raise _invalid(
+            f"Threads must be 1-{available}, the cores this machine has (got {cfg.threads})."
+        )
     return cfg
+
+
+def cores() -> int:
+    """CPU cores this process may use (its affinity, not the whole machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def validate_model(cfg: ModelConfig) -> ModelConfig:

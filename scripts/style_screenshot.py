@@ -13,6 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def main() -> None:
+    import pygame
+
     from game.app import App
     from game.style.examples import EXAMPLES
 
@@ -40,7 +42,7 @@ def main() -> None:
         app.frame()
     out = Path(__file__).resolve().parent.parent / "docs" / "style-transfer.png"
     out.parent.mkdir(exist_ok=True)
-    app.screenshot(str(out))
+    pygame.image.save(app.screen, str(out))
     app.close()
 
 

@@ -105,3 +105,27 @@ def test_a_reader_that_goes_away_gets_no_traceback(args):
     process.stdout.close()  # the reader is gone before the first write
     _, stderr = process.communicate(timeout=TIMEOUT)
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["train", "--threads", "100000"], "--threads: threads must be 1-"),
+        (["train", "--threads", "0"], "--threads: threads must be 1-"),
+        (["bench", "--threads", "64"], "--threads: threads must be 1-"),
+        (["bench", "--budget", "-5"], "--budget: must be above 0"),
+        (["tui", "--rate", "0"], "--rate: must be above 0"),
+        (["tui", "--chars", "100000000"], "--chars: must be at least 1 and at most 10,000"),
+    ],
+)
+def test_options_out_of_bounds_are_refused_before_any_work(args, message):
+    result = llmbreaker(*args)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert message in result.stderr.strip().splitlines()[-1]
+
+
+def test_run_takes_an_exports_folder():
+    from llmbreaker.cli import build_parser
+
+    args = build_parser().parse_args(["run", "--exports", "/tmp/shots"])
+    assert args.exports == "/tmp/shots"

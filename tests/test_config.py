@@ -17,6 +17,8 @@ from llmbreaker.errors import INVALID_CONFIG, LLMBreakerError
         ({"learning_rate": 0.2}, "at most 0.1"),
         ({"eval_interval": 0}, "Eval interval must be at least 1"),
         ({"n_embd": 15}, "must divide evenly"),
+        ({"threads": 0}, "Threads must be 1-"),
+        ({"threads": 100_000}, "Threads must be 1-"),
     ],
 )
 def test_out_of_bounds_settings_are_rejected(override, message):

@@ -1,31 +1,19 @@
-"""Exports: a GIF of one head's attention over every checkpoint, and a PNG of the view."""
+"""The attention GIF: one head's attention over every checkpoint, one frame per checkpoint."""
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-import pygame
 from PIL import Image, ImageDraw, ImageFont
 
 from game.attention.colormap import colormap
 from game.theme import INTER, PALETTE
 
-EXPORT_DIR = Path("exports")
 GIF_SIDE = 512  # pixels of the heatmap in each frame
 GIF_HEADER = 56
 FRAME_MS = 500
-
-
-def _timestamped(folder: Path, stem: str, suffix: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    base = f"{stem}-{time.strftime('%Y%m%d-%H%M%S')}"
-    path, copy = folder / f"{base}{suffix}", 1
-    while path.exists():  # two exports within a second keep both files
-        copy += 1
-        path = folder / f"{base}-{copy}{suffix}"
-    return path
 
 
 def gif_frame(matrix: np.ndarray, title: str, font) -> Image.Image:
@@ -39,30 +27,28 @@ def gif_frame(matrix: np.ndarray, title: str, font) -> Image.Image:
     return frame
 
 
-def export_gif(
+def write_gif(
+    path: Path,
     frames: list[tuple[int, np.ndarray]],
     layer: int,
     head: int,
-    folder: Path = EXPORT_DIR,
-) -> Path:
-    """Save (step, T x T matrix) frames as an endlessly looping GIF; returns its path."""
+    progress: Callable[[float], None] = lambda share: None,
+) -> None:
+    """Save (step, T x T matrix) frames as an endlessly looping GIF at path."""
     if not frames:
         raise ValueError("No checkpoints to export yet.")
     font = ImageFont.truetype(str(INTER), 24)
-    images = [
-        gif_frame(matrix, f"Layer {layer} · Head {head} — step {step}", font)
-        for step, matrix in frames
-    ]
-    path = _timestamped(folder, f"attention-L{layer}H{head}", ".gif")
+    images = []
+    for index, (step, matrix) in enumerate(frames):
+        images.append(gif_frame(matrix, f"Layer {layer} · Head {head} — step {step}", font))
+        progress(0.5 * (index + 1) / len(frames))  # drawing is about half the time
     durations = [FRAME_MS] * (len(images) - 1) + [FRAME_MS * 4]  # linger on the final pattern
     images[0].save(
-        path, save_all=True, append_images=images[1:], duration=durations, loop=0, optimize=False
+        path,
+        format="GIF",
+        save_all=True,
+        append_images=images[1:],
+        duration=durations,
+        loop=0,
+        optimize=False,
     )
-    return path
-
-
-def export_png(surface: pygame.Surface, folder: Path = EXPORT_DIR, stem: str = "attention") -> Path:
-    """Save a view as PNG; returns its path."""
-    path = _timestamped(folder, stem, ".png")
-    pygame.image.save(surface, str(path))
-    return path

@@ -48,15 +48,25 @@ class DashboardScene(Scene):
         if action == "back":
             self.next_scene = "landing"
             return True
-        return bool(self._guarded(self.active, self.tab.handle_action, action))
+        return bool(self._answered(self.tab.handle_action, action))
 
     def handle_event(self, event: pygame.event.Event) -> bool:
-        return bool(self._guarded(self.active, self.tab.handle_event, event))
+        return bool(self._answered(self.tab.handle_event, event))
 
     def update(self, dt: float) -> None:
         self.header.update(dt)
         for index, tab in enumerate(self.tabs):  # hidden tabs keep following their sessions
             self._guarded(index, tab.update, dt)
+
+    def _answered(self, method, *args):
+        """Run a key's handler; one that fails says so in a toast and the tab stays usable."""
+        try:
+            return method(*args)
+        except Exception as exc:
+            log.exception("tab %s: an action failed", self.tab.id)
+            self.ctx.toast(f"{self.tab.title}: that did not work ({exc or type(exc).__name__})",
+                           "error")  # fmt: skip
+            return True
 
     def _guarded(self, index: int, method, *args):
         """Run a tab method; a tab that raises is swapped for a panel that says so."""

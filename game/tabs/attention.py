@@ -155,12 +155,18 @@ class AttentionTab(Tab):
         self.timeline.cycle_rate()
 
     def _do_gif(self) -> None:
-        frames = self.source.head_frames(*self.selected)
+        layer, head = self.selected
+        frames = [(step, matrix.copy()) for step, matrix in self.source.head_frames(layer, head)]
         if not frames:
             self.ctx.toast("No checkpoints yet: nothing to export", "error")
             return
-        path = export.export_gif(frames, *self.selected)
-        self.ctx.toast(f"Saved {path} ({len(frames)} frames)", "info")
+        self.ctx.exports.save(
+            f"attention-L{layer}H{head}",
+            ".gif",
+            lambda path, progress: export.write_gif(path, frames, layer, head, progress),
+            f"Saving the GIF of layer {layer}, head {head}",
+            lambda path: f"Saved {path} ({len(frames)} frames)",
+        )
 
     def _do_png(self) -> None:
         self.pending_png = True
@@ -200,8 +206,7 @@ class AttentionTab(Tab):
         draw_tab(self, surface, rect)
         if self.pending_png:
             self.pending_png = False
-            path = export.export_png(surface.subsurface(rect).copy())
-            self.ctx.toast(f"Saved {path}", "info")
+            self.ctx.exports.save_surface(surface.subsurface(rect), "attention", "Saving a PNG")
 
 
 TAB = AttentionTab

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.background import Background
+from game.exports import Exports
 from game.keys import Binding
 from game.sessions import Sessions
 from game.theme import Theme
@@ -21,6 +23,12 @@ class AppContext:
     toast: Callable[[str, str], None]
     datasets: list | None = None  # DatasetInfo rows; None lists the bundled corpora
     training: dict = field(default_factory=dict)  # session_config keyword arguments
+    background: Background = field(default_factory=Background)  # slow work off the frame loop
+    exports: Exports | None = None  # every file the exhibit writes goes through it
+
+    def __post_init__(self) -> None:
+        if self.exports is None:  # the default folder, paths.exports_dir()
+            self.exports = Exports(None, self.toast, self.background)
 
     @property
     def manager(self):

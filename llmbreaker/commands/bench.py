@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import time
 from dataclasses import replace
 from pathlib import Path
 
+from llmbreaker.commands.options import bounded, cores, default_threads, thread_count
+
+DAY = 86_400.0  # seconds: the longest run an option may ask for
 SECTIONS = ("learning", "throughput", "ui", "latency", "memory")
 
 
@@ -34,16 +36,21 @@ def register(subparsers) -> None:
         help=f"run only some sections: {', '.join(SECTIONS)}",
     )
     parser.add_argument("--presets", nargs="+", metavar="NAME", help="learning: only these presets")
-    parser.add_argument("--budget", type=float, metavar="S", help="learning: seconds per preset")
+    parser.add_argument(
+        "--budget",
+        type=bounded(float, 0, DAY),
+        metavar="S",
+        help="learning: seconds per preset",
+    )
     parser.add_argument(
         "--threads",
-        type=int,
-        default=min(2, os.cpu_count() or 1),
-        help="torch threads for the learning runs (default 2)",
+        type=thread_count,
+        default=default_threads(),
+        help=f"torch threads for the learning runs, 1-{cores()} (default 2)",
     )
     parser.add_argument(
         "--soak",
-        type=float,
+        type=bounded(float, 0, DAY),
         metavar="S",
         help="memory: seconds of training and landing animation (default 120)",
     )

@@ -42,6 +42,13 @@ def register(subparsers) -> None:
         metavar="SECONDS",
         help="back to the attract screen after this long without a key (0: never)",
     )
+    parser.add_argument(
+        "--exports",
+        metavar="DIR",
+        default=None,
+        help="folder for screenshots and exports, created if missing "
+        "(default: LLMBreaker in your Documents folder)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -53,4 +60,4 @@ def run(args: argparse.Namespace) -> int:
         from game.launch import launch  # pygame loads only now, and only in game/
     except ImportError as exc:
         raise LLMBreakerError(INVALID_CONFIG, f"The exhibit cannot start: {exc}.") from None
-    return launch(args.size, args.fullscreen, args.kiosk, args.idle_timeout)
+    return launch(args.size, args.fullscreen, args.kiosk, args.idle_timeout, args.exports)

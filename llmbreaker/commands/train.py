@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 
+from llmbreaker.commands.options import cores, default_threads, thread_count
 from llmbreaker.config import DEFAULT_PRESET, PRESETS, session_config
 from llmbreaker.limits import (
     MAX_BATCH_SIZE,
@@ -52,9 +53,9 @@ def register(subparsers) -> None:
     )
     parser.add_argument(
         "--threads",
-        type=int,
-        default=min(2, os.cpu_count() or 1),
-        help="torch threads (default: up to 2)",
+        type=thread_count,
+        default=default_threads(),
+        help=f"torch threads, 1-{cores()} (default: up to 2)",
     )
     parser.add_argument(
         "--json",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 
+from llmbreaker.commands.options import bounded
 from llmbreaker.config import DEFAULT_PRESET, PRESETS
 from llmbreaker.errors import INVALID_CONFIG, LLMBreakerError
 from llmbreaker.limits import MAX_ITERS, MIN_ITERS
@@ -31,8 +32,18 @@ def register(subparsers) -> None:
         "--iters", type=int, default=None, help=f"training steps ({MIN_ITERS}-{MAX_ITERS})"
     )
     parser.add_argument("--prompt", default=None, help="text each burst continues")
-    parser.add_argument("--chars", type=int, default=64, help="characters per decode burst")
-    parser.add_argument("--rate", type=float, default=25.0, help="characters per second")
+    parser.add_argument(
+        "--chars",
+        type=bounded(int, 1, 10_000),
+        default=64,
+        help="characters per decode burst (1-10,000)",
+    )
+    parser.add_argument(
+        "--rate",
+        type=bounded(float, 0, 1000),
+        default=25.0,
+        help="characters per second (up to 1,000)",
+    )
     parser.set_defaults(func=run)
 
 

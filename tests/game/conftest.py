@@ -24,14 +24,18 @@ def exhibit_datasets():
 
 
 @pytest.fixture
-def make_pilot():
+def make_pilot(tmp_path):
     """make_pilot(**training) -> a Pilot on a fresh App; every app is closed afterwards."""
     apps = []
 
     def make(**training) -> Pilot:
         clock = FakeClock()
         app = App(
-            size=SIZE, clock=clock, datasets=exhibit_datasets(), training={**TRAINING, **training}
+            size=SIZE,
+            clock=clock,
+            datasets=exhibit_datasets(),
+            training={**TRAINING, **training},
+            exports_dir=tmp_path / "exports",
         )
         apps.append(app)
         return Pilot(app, clock)

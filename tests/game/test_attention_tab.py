@@ -144,11 +144,41 @@ def test_3d_falls_back_to_2d_with_a_notice(monkeypatch):
     assert close(pixel(surface, heat, 16, 4, 5), colour_of(0.0))
 
 
-def test_gif_export_key(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def test_gif_export_key(tmp_path):
     toasts: list[str] = []
     tab = synthetic_tab(toasts)
+    tab.ctx.exports.folder = tmp_path / "exports"  # created on the first save
     settle(tab)
     tab.handle_action("gif")
+    assert tab.ctx.background.wait()
     gifs = list((tmp_path / "exports").glob("*.gif"))
-    assert len(gifs) == 1 and "2 frames" in toasts[-1]
+    assert len(gifs) == 1 and "2 frames" in toasts[-1] and str(gifs[0]) in toasts[-1]
+
+
+def test_png_key_saves_the_view_after_the_frame_is_drawn(tmp_path):
+    toasts: list[str] = []
+    tab = synthetic_tab(toasts)
+    tab.ctx.exports.folder = tmp_path
+    tab.handle_action("png")
+    settle(tab)
+    assert tab.ctx.background.wait()
+    (png,) = tmp_path.glob("attention-*.png")
+    assert pygame.image.load(str(png)).get_size() == SIZE
+
+
+def test_export_failure_is_a_toast_and_the_tab_keeps_working(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    toasts: list[str] = []
+    tab = synthetic_tab(toasts)
+    tab.ctx.exports.folder = blocker / "exports"  # cannot be created under a file
+    settle(tab)
+    tab.handle_action("gif")
+    tab.handle_action("png")
+    settle(tab)
+    assert tab.ctx.background.wait()
+    failures = [t for t in toasts if t.startswith(f"Could not save to {blocker / 'exports'}")]
+    assert len(failures) == 2
+    tab.handle_action("right")
+    settle(tab)
+    assert tab.selected == (0, 1)

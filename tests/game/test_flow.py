@@ -17,7 +17,7 @@ def test_landing_shows_logo_and_launches_dashboard(pilot):
     assert pilot.tab.id == "watch"
 
 
-def test_train_pause_step_resume_complete(make_pilot, tmp_path):
+def test_train_pause_step_resume_complete(make_pilot):
     pilot = make_pilot(speed="1x", max_iters=60)
     pilot.press("enter", frames=2)
     pilot.press("space")
@@ -40,7 +40,7 @@ def test_train_pause_step_resume_complete(make_pilot, tmp_path):
     state, tab = watch_state(pilot), pilot.tab
     assert state.step == 60 and len(state.checkpoints) == 7
     areas = tab.areas
-    pilot.app.screenshot(str(tmp_path / "flow.png"))
+    pilot.app.screenshot()  # into the test's exports folder, for a look when it fails
     plot = tab.chart.plot_rect
     assert colour_count(pilot, plot, PALETTE["blue"], every=1) > 20  # the train line
     assert colour_count(pilot, plot, PALETTE["cyan"], every=1) > 20  # the val line

@@ -35,10 +35,17 @@ class FakeManager:
 
 
 @pytest.fixture
-def fake():
+def fake(tmp_path):
     manager = FakeManager()
     infos = [i for i in list_datasets() if i.name == "tiny"]
-    app = App(size=SIZE, clock=FakeClock(), manager=manager, datasets=infos, training=TRAINING)
+    app = App(
+        size=SIZE,
+        clock=FakeClock(),
+        manager=manager,
+        datasets=infos,
+        training=TRAINING,
+        exports_dir=tmp_path / "exports",
+    )
     pilot = Pilot(app, app.clock)
     pilot.press("enter", frames=2)
     yield pilot, manager
@@ -110,11 +117,11 @@ def test_replay_and_crash_restart(fake):
     assert pilot.tab.state.status == "starting"
 
 
-def test_header_fits_many_sessions(fake, tmp_path):
+def test_header_fits_many_sessions(fake):
     pilot, _ = fake
     for owner in ("watch", "attention", "style", "decode", "extra1", "extra2"):
         config = session_config("seed", dataset="tiny", label=f"A long session label {owner}")
         pilot.app.sessions.start(owner, config)
     pilot.frames(2)
-    pilot.app.screenshot(str(tmp_path / "header.png"))
+    pilot.app.screenshot()  # into the test's exports folder, for a look when it fails
     assert pilot.scene.name == "dashboard" and len(pilot.app.sessions.by_id) == 6
