@@ -1,5 +1,6 @@
 """What this process holds right now: threads, open file descriptors, child processes (Linux)."""
 
+import gc
 import os
 
 
@@ -41,4 +42,12 @@ def running(pid: int) -> bool:
 
 
 def snapshot() -> dict[str, int]:
+    gc.collect()  # objects earlier tests dropped close their files now, not mid-test
     return {"threads": threads(), "fds": fds(), "children": len(children())}
+
+
+def grown(before: dict[str, int]) -> dict[str, tuple[int, int]]:
+    """Counts now above `before` (a leak); a fall is another test's leftovers going away."""
+    after = snapshot()
+    print(f"before {before}, after {after}")
+    return {k: (before[k], after[k]) for k in before if after[k] > before[k]}

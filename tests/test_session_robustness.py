@@ -10,7 +10,7 @@ from multiprocessing import resource_tracker
 
 import fake_workers
 import pytest
-from process_counts import children, running, snapshot
+from process_counts import children, grown, running, snapshot
 
 from llmbreaker import messages as m
 from llmbreaker.config import session_config
@@ -63,7 +63,7 @@ def test_500_start_stop_cycles_leave_threads_fds_and_processes_as_they_were():
     for sid in ("s0", "s1", "s2", "s3"):
         mgr.close_session(sid, wait=False)
     settle(mgr)
-    assert snapshot() == before
+    assert not grown(before)
     mgr.close()
 
 
@@ -72,7 +72,7 @@ def test_real_workers_started_and_ended_leave_nothing_behind():
     before = snapshot()
     mgr = SessionManager(keep_warm=True)
     pids = set()
-    for i in range(20):
+    for i in range(30):
         sid = mgr.start(config(), session_id=f"s{i % 2}")
         pids.update(mgr.worker_pids())
         if i % 10 == 0:  # some reach training, the rest are ended while torch loads
@@ -82,7 +82,7 @@ def test_real_workers_started_and_ended_leave_nothing_behind():
         mgr.poll()
     mgr.close()
     assert not [pid for pid in pids if running(pid)]
-    assert snapshot() == before
+    assert not grown(before)
     assert not children()
 
 
@@ -171,4 +171,4 @@ def test_a_worker_that_cannot_start_is_an_error_and_leaves_nothing_open():
     assert [type(e) for e in events] == [m.Error] and "Press R" in events[0].message
     assert mgr.pid(sid) is None and not mgr.worker_pids()
     mgr.close()
-    assert snapshot() == before and not children()
+    assert not grown(before) and not children()
