@@ -31,7 +31,7 @@ def worker_main(commands: Connection, events: Connection) -> None:
 
     warm_up()  # pay torch's start-up costs now, while the worker waits as a spare
     # Heard from now on. Not earlier: loading torch's libraries holds the GIL for seconds
-    # on a busy machine (8 s seen at load 30), which would starve the heartbeat thread.
+    # on a busy machine (over 4 s at load 30), which would starve the heartbeat thread.
     writer.start(worker.heartbeat)
     worker.serve()
 
@@ -142,13 +142,15 @@ class Worker:
             case m.Stop():
                 self._set_running(False)
                 self.finished = True
+                if self.trainer.train_cfg.keep_best:
+                    self.trainer.restore_best()  # what writes next is the best checkpoint
                 self.emit(m.Stopped(self.trainer.step))
             case m.SetSpeed(speed):
                 self.interval = step_interval(speed)
                 self.next_due = time.monotonic()
                 self.emit(m.SpeedChanged(speed))
-            case m.Generate(prompt, length):
-                self._generate(prompt, length)
+            case m.Generate(prompt, length, seed):
+                self._generate(prompt, length, seed)
             case m.Decode(prompt, length, rate):
                 self._start_decode(prompt, length, rate)
             case m.SetDecodeRate(rate):
@@ -160,7 +162,9 @@ class Worker:
         from llmbreaker.trainer import Trainer
 
         text = config.text if config.text is not None else _load_corpus(config.dataset)
-        self.trainer = Trainer(config.model, config.train, text, config.prompt, config.probe)
+        self.trainer = Trainer(
+            config.model, config.train, text, config.prompt, config.probe, base=config.base
+        )
         t = self.trainer
         self.interval = step_interval(config.speed)
         self.emit(
@@ -175,6 +179,10 @@ class Worker:
                 corpus_chars=len(text),
             )
         )
+        if config.base and config.before_length:
+            seed = t.train_cfg.seed
+            before, probs = t.sample(config.before_length, seed=seed)
+            self.emit(m.BeforeSample(t.prompt, before, probs, seed))
         self._emit_checkpoint()
         self._set_running(not config.start_paused)
         if config.start_paused:
@@ -252,9 +260,10 @@ class Worker:
             self.emit(m.Error(error.code, error.message, fatal=False))
         return error is None
 
-    def _generate(self, prompt: str, length: int) -> None:
+    def _generate(self, prompt: str, length: int, seed: int | None = None) -> None:
         if self._check_prompt(prompt):
-            text, probs = self.trainer.sample(length, prompt, seed=int(time.time()))
+            seed = int(time.time()) if seed is None else seed
+            text, probs = self.trainer.sample(length, prompt, seed=seed)
             self.emit(m.Generated(prompt, text, probs))
 
     def _start_decode(self, prompt: str, length: int, rate: float) -> None:
