@@ -6,6 +6,7 @@ import logging
 import os
 import signal
 import sys
+from typing import Any
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 # SDL would turn SIGINT and SIGTERM into a window-close event, which a kiosk ignores; the
@@ -32,7 +33,7 @@ class QuitOnSignals:
     def __init__(self) -> None:
         self.app: App | None = None
         self.received: int | None = None
-        self._previous = {}
+        self._previous: dict[int, Any] = {}  # whatever handlers were there before
 
     def __enter__(self) -> QuitOnSignals:
         for sig in self.SIGNALS:

@@ -185,23 +185,23 @@ class EventWriter:
         self._connection = connection
         self._period = period
         self._frames: queue.SimpleQueue[bytes] = queue.SimpleQueue()
-        self._heartbeat: Callable[[], object] | None = None
 
     def start(self, heartbeat: Callable[[], object]) -> None:
-        self._heartbeat = heartbeat
-        threading.Thread(target=self._write_forever, name="llmbreaker-events", daemon=True).start()
+        threading.Thread(
+            target=self._write_forever, args=(heartbeat,), name="llmbreaker-events", daemon=True
+        ).start()
 
     def put(self, message: object) -> None:
         self._frames.put(encode(message))  # pickled here, so a bad message fails loudly here
 
-    def _write_forever(self) -> None:
+    def _write_forever(self, heartbeat: Callable[[], object]) -> None:
         fd = self._connection.fileno()
-        self._frames.put(encode(self._heartbeat()))  # hello: the UI hears us at once
+        self._frames.put(encode(heartbeat()))  # hello: the UI hears us at once
         while True:
             try:
                 frame = self._frames.get(timeout=self._period)
             except queue.Empty:
-                frame = encode(self._heartbeat())
+                frame = encode(heartbeat())
             view = memoryview(frame)
             try:
                 while view:

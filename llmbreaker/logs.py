@@ -23,6 +23,7 @@ STDERR_FORMAT = "llmbreaker: %(levelname)s %(name)s: %(message)s"
 SUPERVISED = "LLMBREAKER_SUPERVISED"  # set by the supervisor in the window's environment
 
 log = logging.getLogger(__name__)
+_ours: list[logging.Handler] = []  # the handlers setup_logging() added
 
 
 def setup_logging(
@@ -37,7 +38,8 @@ def setup_logging(
     replaces the handlers it made before.
     """
     root = logging.getLogger()
-    for handler in [h for h in root.handlers if getattr(h, "llmbreaker", False)]:
+    while _ours:
+        handler = _ours.pop()
         root.removeHandler(handler)
         handler.close()
     root.setLevel(level)
@@ -82,5 +84,5 @@ class VerbatimFormatter(logging.Formatter):
 
 
 def _adopt(root: logging.Logger, handler: logging.Handler) -> None:
-    handler.llmbreaker = True  # ours, so a second setup_logging() replaces it
+    _ours.append(handler)  # so a second setup_logging() replaces it
     root.addHandler(handler)

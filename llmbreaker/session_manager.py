@@ -177,7 +177,7 @@ class SessionManager:
         if self._retiring:
             self._reap()
         if self._spare is not None:
-            self._drain_spare()
+            self._drain_spare(self._spare)
         deadline = time.perf_counter() + budget
         out: list[tuple[str, m.Event]] = []
         for sid, handle in list(self._sessions.items()):
@@ -185,7 +185,7 @@ class SessionManager:
             if worker is not None and not worker.reaped:
                 worker.link.pump()
                 while worker.link.has_message and (time.perf_counter() < deadline or not out):
-                    event = self._receive(sid, handle)
+                    event = self._receive(sid, worker, handle)
                     if event is not None:
                         out.append((sid, event))
             death = self._check_death(sid, handle)
@@ -206,7 +206,7 @@ class SessionManager:
             if worker is not None and not worker.reaped:
                 worker.link.wait(min(0.05, max(0.0, deadline - time.monotonic())))
                 while worker.link.has_message:
-                    event = self._receive(session_id, handle)
+                    event = self._receive(session_id, worker, handle)
                     if event is None:
                         continue
                     seen.append(event)
@@ -245,15 +245,14 @@ class SessionManager:
             self._retire(spare)
         return None
 
-    def _drain_spare(self) -> None:
+    def _drain_spare(self, spare: WorkerProcess) -> None:
         """Read the spare's heartbeats, so its pipe never fills and its silence shows."""
-        link = self._spare.link
-        link.pump()
-        while link.has_message:
-            link.take()
-        if self._spare.stalled() or self._spare.gone():
-            log.warning("spare worker pid %s died or went silent; replacing it", self._spare.pid)
-            self._retire(self._spare)
+        spare.link.pump()
+        while spare.link.has_message:
+            spare.link.take()
+        if spare.stalled() or spare.gone():
+            log.warning("spare worker pid %s died or went silent; replacing it", spare.pid)
+            self._retire(spare)
             self._spare = None
             self.prewarm()
 
@@ -297,10 +296,10 @@ class SessionManager:
             still.append((since, worker))
         self._retiring = still
 
-    def _receive(self, sid: str, handle: _Handle) -> m.Event | None:
+    def _receive(self, sid: str, worker: WorkerProcess, handle: _Handle) -> m.Event | None:
         """The next message from a session's worker; None for heartbeats and junk."""
         try:
-            event = handle.worker.link.take()
+            event = worker.link.take()
         except Exception:  # a message that does not unpickle: drop it, keep the session
             log.exception("session %s: unreadable message from worker", sid)
             return None
@@ -312,7 +311,7 @@ class SessionManager:
             log.info("session %s completed at step %d in %.1f s", sid, event.step, event.wall_time)
         elif isinstance(event, m.Error) and event.fatal:
             log.warning("session %s failed: %s (%s)", sid, event.message, event.code)
-        return event
+        return event  # type: ignore[return-value]  # whatever the worker sends is an Event
 
     def _check_death(self, sid: str, handle: _Handle) -> m.Error | None:
         """An Error event the first time a worker is found dead or silent."""

@@ -27,9 +27,11 @@ class WorkerProcess:
     """A worker process with its pipes; every method returns at once."""
 
     def __init__(self, process: mp.process.BaseProcess, link: UILink) -> None:
+        if process.pid is None:
+            raise RuntimeError("the worker process was never started")
         self.process = process
         self.link = link
-        self.pid = process.pid
+        self.pid: int = process.pid
         self.spawned_at = time.monotonic()
         self.exitcode: int | None = None
         self.reaped = False

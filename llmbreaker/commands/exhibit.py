@@ -105,38 +105,39 @@ class Supervisor:
 
     def _run_window(self) -> int:
         env = {**os.environ, SUPERVISED: "1"}
-        self.child = subprocess.Popen(
+        self.child = child = subprocess.Popen(
             self.command,
             stdin=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             env=env,
             start_new_session=True,  # its own process group: the window and its workers
         )
-        log.info("window started (pid %d)", self.child.pid)
+        log.info("window started (pid %d)", child.pid)
         reader = threading.Thread(
-            target=_copy_lines, args=(self.child.stderr,), name="window-stderr", daemon=True
+            target=_copy_lines, args=(child.stderr,), name="window-stderr", daemon=True
         )
         reader.start()
-        while self.child.poll() is None:
+        while child.poll() is None:
             if self.stopping:
-                self._stop_window()
+                self._stop_window(child)
                 break
             with contextlib.suppress(subprocess.TimeoutExpired):
-                self.child.wait(TICK)
-        code = self.child.wait()
-        _kill_group(self.child.pid)  # workers a killed window could not end itself
+                child.wait(TICK)
+        code = child.wait()
+        _kill_group(child.pid)  # workers a killed window could not end itself
         reader.join(STOP_GRACE)
-        self.child.stderr.close()
+        if child.stderr is not None:
+            child.stderr.close()
         return code
 
-    def _stop_window(self) -> None:
-        self.child.send_signal(signal.SIGTERM)
+    def _stop_window(self, child: subprocess.Popen) -> None:
+        child.send_signal(signal.SIGTERM)
         try:
-            self.child.wait(STOP_GRACE)
+            child.wait(STOP_GRACE)
         except subprocess.TimeoutExpired:
             log.warning("the window ignored SIGTERM for %.0f s; killing it", STOP_GRACE)
-            _kill_group(self.child.pid)
-            self.child.wait()
+            _kill_group(child.pid)
+            child.wait()
 
     def _count_crash(self, code: int) -> float:
         now = time.monotonic()
