@@ -21,6 +21,7 @@ from llmbreaker.display import (  # noqa: E402
     invisible_driver_message,
     no_display_message,
 )
+from llmbreaker.exhibit_config import RunOptions, check_fits  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ class QuitOnSignals:
             self.app.running = False  # the loop checks it at least once a frame
 
 
-def launch(size, fullscreen: bool, kiosk: bool, idle_timeout: float, exports_dir=None) -> int:
+def launch(options: RunOptions) -> int:
     """Run the exhibit until it quits; 1 with a one-line message when there is no display."""
     message = no_display_message()
     if message:
@@ -67,21 +68,27 @@ def launch(size, fullscreen: bool, kiosk: bool, idle_timeout: float, exports_dir
         if message:
             print(message, file=sys.stderr)
             return 1
+        fullscreen = options.fullscreen or options.kiosk
+        screens = pygame.display.get_desktop_sizes()
+        if screens and not fullscreen:
+            check_fits(options.size, screens[0])
         try:
             app = App(
-                size=size,
-                fullscreen=fullscreen or kiosk,
-                kiosk=kiosk,
-                idle_timeout=idle_timeout,
-                exports_dir=exports_dir,
+                size=options.size,
+                fullscreen=fullscreen,
+                kiosk=options.kiosk,
+                idle_timeout=options.idle_seconds,
+                training={"threads": options.threads},
                 prewarm=True,  # a spare worker loads torch while the landing plays
+                exhibit=options,
             )
         except pygame.error as exc:
             print(f"llmbreaker: cannot open a window ({exc}). {TERMINAL_HINT}", file=sys.stderr)
             return 1
         signals.app = app
         app.running = app.running and signals.received is None
-        log.info("window open: %dx%d, kiosk %s", *app.screen.get_size(), "on" if kiosk else "off")
+        width, height = app.screen.get_size()
+        log.info("window open: %dx%d, kiosk %s", width, height, "on" if options.kiosk else "off")
         try:
             app.run()
         except Exception:  # logged whole (the supervisor restarts the window), never lost

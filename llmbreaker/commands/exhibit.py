@@ -57,11 +57,13 @@ def exhibit(args: argparse.Namespace) -> int:
     if message:
         print(message, file=sys.stderr)
         return 1
-    options = list(getattr(args, "argv", None) or [])[1:]  # what followed `exhibit`
-    folder = getattr(args, "log_folder", None)
-    path = setup_logging(folder)
+    from llmbreaker.commands.run import options_from
+
+    options = options_from(args)  # a bad --config is one line and exit 2 now, not a crash loop
+    path = setup_logging(options.log_folder)
     log.info("supervisor started (pid %d), log %s", os.getpid(), path)
-    command = [sys.executable, "-m", "llmbreaker", "run", *options]
+    words = list(getattr(args, "argv", None) or [])[1:]  # what followed `exhibit`
+    command = [sys.executable, "-m", "llmbreaker", "run", *words]
     return Supervisor(command).run()
 
 
