@@ -15,6 +15,7 @@ from llmbreaker.commands import exhibit
 from llmbreaker.logs import LOG_FILE, setup_logging
 
 TIMEOUT = 120  # generous: the window starts Python, pygame and a worker on a busy machine
+SMALL = "960x540"  # fits SDL's dummy screen (1024x768)
 
 
 def headless_env(tmp_path: Path, **extra) -> dict:
@@ -64,7 +65,11 @@ def start(args, env) -> subprocess.Popen:
 
 @pytest.mark.parametrize(
     "sig, args",
-    [(signal.SIGTERM, ["--kiosk"]), (signal.SIGINT, ["--kiosk"]), (signal.SIGTERM, [])],
+    [
+        (signal.SIGTERM, ["--kiosk"]),
+        (signal.SIGINT, ["--kiosk"]),
+        (signal.SIGTERM, ["--size", SMALL]),
+    ],
 )
 def test_a_signal_quits_the_window_cleanly_and_ends_its_workers(tmp_path, sig, args):
     window = start(["run", *args], headless_env(tmp_path))
@@ -142,7 +147,7 @@ def test_a_window_that_quits_or_refuses_its_options_is_not_restarted(code):
 
 
 def test_a_killed_window_comes_back_without_orphans_and_sigterm_stops_all(tmp_path):
-    supervisor = start(["exhibit"], headless_env(tmp_path))
+    supervisor = start(["exhibit", "--size", SMALL], headless_env(tmp_path))
     try:
         assert wait_until(lambda: children(supervisor.pid))
         first = children(supervisor.pid)[0]
