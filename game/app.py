@@ -13,6 +13,7 @@ from game.background import Background
 from game.exports import Exports
 from game.keys import GLOBAL, GLOBAL_BINDINGS, KeyMap, event_key
 from game.kiosk import QuitChord
+from game.scenes.base import Scene
 from game.scenes.dashboard import DashboardScene
 from game.scenes.landing import LandingScene
 from game.sessions import Sessions
@@ -85,8 +86,8 @@ class App:
         self.chord = QuitChord(exhibit.quit_chord, exhibit.quit_hold) if kiosk else None
         self.keymap = KeyMap(self._unlocked(GLOBAL_BINDINGS), remap)
         self.help = HelpOverlay(self.theme, self.keymap, {})
-        self.scenes = {"landing": LandingScene(self.ctx)}
-        self.scene = self.scenes["landing"]
+        self.scenes: dict[str, Scene] = {"landing": LandingScene(self.ctx)}
+        self.scene: Scene = self.scenes["landing"]
         self.scene.enter()
         self.running = True
         self.pending: list[pygame.event.Event] = []
@@ -115,16 +116,16 @@ class App:
     @property
     def dashboard(self) -> DashboardScene:
         """Built on first use, so the landing's first frame is not kept waiting."""
-        if "dashboard" not in self.scenes:
-            dashboard = DashboardScene(self.ctx)
-            self.scenes["dashboard"] = dashboard
-            dashboard.header.show_fps = not self.kiosk
-            for tab in dashboard.tabs:
-                self.keymap.add(self._unlocked([b for b in tab.bindings if b.scope == tab.id]))
-            self.help.scope_titles.update(
-                {tab.id: f"{tab.key}  {tab.title}" for tab in dashboard.tabs}
-            )
-        return self.scenes["dashboard"]
+        built = self.scenes.get("dashboard")
+        if isinstance(built, DashboardScene):
+            return built
+        dashboard = DashboardScene(self.ctx)
+        self.scenes["dashboard"] = dashboard
+        dashboard.header.show_fps = not self.kiosk
+        for tab in dashboard.tabs:
+            self.keymap.add(self._unlocked([b for b in tab.bindings if b.scope == tab.id]))
+        self.help.scope_titles.update({tab.id: f"{tab.key}  {tab.title}" for tab in dashboard.tabs})
+        return dashboard
 
     def _unlocked(self, bindings) -> list:
         return [b for b in bindings if b.id not in self.locked]
@@ -147,7 +148,7 @@ class App:
         if event.type == pygame.QUIT:  # the window manager's close (Alt+F4, the x button)
             self.running = self.running and self.kiosk  # a signal's quit is never undone
         elif event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
-            self.screen = pygame.display.get_surface()
+            self.screen = pygame.display.get_surface() or self.screen
             self.theme.resize(self.screen.get_size())
         elif event.type == pygame.DROPFILE:
             if "drop" in self.locked:
@@ -202,8 +203,9 @@ class App:
         """
         self.help.visible = False
         stopped = self.sessions.stop_all()
-        if "dashboard" in self.scenes:
-            self.scenes["dashboard"].reset()
+        dashboard = self.scenes.get("dashboard")
+        if isinstance(dashboard, DashboardScene):
+            dashboard.reset()
         self.toasts.items.clear()
         self.switch("landing")
         return stopped
@@ -220,11 +222,11 @@ class App:
         events, self.pending = pygame.event.get() + self.pending, []
         for event in events:
             self.handle_event(event)
-        for sid, event in self.sessions.pump(POLL_BUDGET):
-            if isinstance(event, m.Error):
+        for sid, message in self.sessions.pump(POLL_BUDGET):
+            if isinstance(message, m.Error):
                 session = self.sessions.get(sid)
                 label = session.state.label if session else sid
-                self.toasts.push(f"{label}: {event.message}", "error")
+                self.toasts.push(f"{label}: {message.message}", "error")
         self.idle += dt
         if self.chord and self.chord.update(dt):
             log.info("quit chord held for %.1f s: quitting", self.chord.hold)

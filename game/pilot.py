@@ -72,4 +72,5 @@ class Pilot:
         return False
 
     def pixel(self, x: int, y: int) -> tuple[int, int, int]:
-        return tuple(self.app.screen.get_at((x, y)))[:3]
+        r, g, b, _ = self.app.screen.get_at((x, y))
+        return r, g, b

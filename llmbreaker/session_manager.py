@@ -104,8 +104,7 @@ class SessionManager:
 
     def restart(self, session_id: str, config: SessionConfig | None = None) -> str:
         """Replace a session's worker with a fresh one, same id, same or new config."""
-        handle = self._handle(session_id)
-        return self.start(config or handle.config, session_id)
+        return self.start(config or self._handle(session_id).config, session_id)
 
     def close_session(self, session_id: str, wait: bool = True, timeout: float = 1.0) -> None:
         """End a session's worker: wait for it to exit, or let poll() reap it (the UI's way)."""
@@ -146,9 +145,6 @@ class SessionManager:
                 worker.end(1.0)
 
     # ------------------------------------------------------------------ talking
-
-    def config(self, session_id: str) -> SessionConfig:
-        return self._handle(session_id).config
 
     def is_alive(self, session_id: str) -> bool:
         handle = self._sessions.get(session_id)

@@ -12,7 +12,7 @@ from llmbreaker.errors import DATASET_NOT_FOUND, OUT_OF_MEMORY
 from llmbreaker.session_manager import SessionManager
 from llmbreaker.session_state import SessionState
 
-TIMEOUT = 90  # generous: two cores may be busy; nothing here asserts on time
+TIMEOUT = 300  # generous: eight people may share two cores; nothing here asserts on time
 
 
 def config(**overrides):

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import math
 import time
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pygame
 
 from game.attention.heatmap import glyph
 from game.gl import context as gl_context
+
+if TYPE_CHECKING:  # moderngl is imported only when 3D is first shown
+    from game.gl.bars3d import BarsRenderer
 
 MAX_RENDER_WIDTH = 1280  # internal resolution cap
 RENDER_BUDGET = 0.030  # seconds; slower renders shrink the internal resolution, faster grow it
@@ -26,7 +30,7 @@ class Bars3DView:
     """Owns the renderer; `available` is False (with `reason`) when no GL 3.3 context exists."""
 
     def __init__(self) -> None:
-        self.renderer = None
+        self.renderer: BarsRenderer | None = None
         self.reason = ""
         self.tried = False
         self.idle = ORBIT_RESUME_AFTER
@@ -81,7 +85,7 @@ class Bars3DView:
 
     def draw(self, surface, theme, rect: pygame.Rect, matrix: np.ndarray, probe: str) -> bool:
         """Render the bars into rect with axis labels; False when 3D is unavailable."""
-        if not self.ensure():
+        if not self.ensure() or self.renderer is None:
             return False
         # Whole tenths, so the framebuffer is rebuilt only when the scale really moves.
         scale = min(round(self.scale, 1), MAX_RENDER_WIDTH / max(1, rect.w))
@@ -92,7 +96,7 @@ class Bars3DView:
             picture = pygame.transform.smoothscale(picture, rect.size)
         self._adapt(time.perf_counter() - started)
         surface.blit(picture, rect.topleft)
-        self._labels(surface, theme, rect, probe[: matrix.shape[0]], 1 / scale)
+        self._labels(surface, theme, rect, self.renderer, probe[: matrix.shape[0]], 1 / scale)
         return True
 
     def _adapt(self, seconds: float) -> None:
@@ -102,8 +106,10 @@ class Bars3DView:
         elif seconds < RENDER_BUDGET * 0.6:
             self.scale = min(1.0, self.scale * 1.03)
 
-    def _labels(self, surface, theme, rect, text: str, factor: float) -> None:
-        keys, queries = self.renderer.axis_points()
+    def _labels(
+        self, surface, theme, rect, renderer: BarsRenderer, text: str, factor: float
+    ) -> None:
+        keys, queries = renderer.axis_points()
         every = max(1, math.ceil(len(text) / 32))  # thin the characters when they would crowd
         for points, colour in ((keys, "text2"), (queries, "light")):
             for index in range(0, len(text), every):

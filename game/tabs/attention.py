@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pygame
 
 from game.attention import export
@@ -70,9 +71,10 @@ class AttentionTab(Tab):
         self.cursor = (10, 9)
         self.pending_png = False
         self.notice = ""
-        self.shown = None  # (layer, head, T) blended attention on screen
+        self.shown: np.ndarray | None = None  # (layer, head, T) blended attention on screen
         self.captions: dict = {}
-        self._cache_key = self._caption_key = None
+        self._cache_key: tuple[int, float] | None = None
+        self._caption_key: tuple[int, int] | None = None
         self.pictures: dict = {}  # scaled heatmaps of the shown attention, reused across frames
         self.tiles: dict = {}  # (layer, head) -> tile rect, as last drawn
         self.detail_rect = None  # the detail heatmap's rect, as last drawn
@@ -166,7 +168,10 @@ class AttentionTab(Tab):
         if not frames:
             self.ctx.toast("No checkpoints yet: nothing to export", "error")
             return
-        self.ctx.exports.save(
+        exports = self.ctx.exports  # set once the context is built
+        if exports is None:
+            return
+        exports.save(
             f"attention-L{layer}H{head}",
             ".gif",
             lambda path, progress: export.write_gif(path, frames, layer, head, progress),
@@ -203,14 +208,15 @@ class AttentionTab(Tab):
             if nearest != self._caption_key and self.shown is not None:
                 self._caption_key = nearest
                 snapped = blend(self.source.frames, nearest[1])
-                self.captions = caption_heads(snapped, self.source.probe)
+                if snapped is not None:
+                    self.captions = caption_heads(snapped, self.source.probe)
         return self.shown
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         from game.attention.tab_layout import draw_tab
 
         draw_tab(self, surface, rect)
-        if self.pending_png:
+        if self.pending_png and self.ctx.exports is not None:
             self.pending_png = False
             self.ctx.exports.save_surface(surface.subsurface(rect), "attention", "Saving a PNG")
 

@@ -141,9 +141,9 @@ class DecodeTab(Tab):
                 "No model yet: press Space to train one (small model, Children's Stories).",
                 False,
             )
-        if not source.model_ready:
-            return "Waiting for a model: decoding starts after its first checkpoint…", False
         state = source.state
+        if state is None or not source.model_ready:
+            return "Waiting for a model: decoding starts after its first checkpoint…", False
         what = f"{state.label} · step {state.step:,}" + (
             " (training)" if not state.finished else ""
         )

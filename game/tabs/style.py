@@ -23,6 +23,7 @@ from llmbreaker.errors import LLMBreakerError
 from llmbreaker.limits import MAX_TYPED_CHARS
 from llmbreaker.style_recipe import FINE_TUNE, GENERATE_LENGTH, prepare_text, style_session_config
 from llmbreaker.style_report import measure_transfer
+from llmbreaker.text_input import LoadedText
 
 SCOPE = "style"
 INPUT, RESULTS = "input", "results"
@@ -62,7 +63,7 @@ class StyleTab(Tab):
         self.chart.set_checkpoints([], FINE_TUNE["max_iters"])  # never a max_step of 0
         self.layout = StyleLayout(self)
         self.mode = INPUT
-        self.from_file = None  # LoadedText of the last file opened, while the box still holds it
+        self.from_file: LoadedText | None = None  # the last file opened, while the box holds it
         self.check: Check = check_typed("")
         self.inline_error: str | None = None
         self._checked_version = -1
@@ -88,10 +89,11 @@ class StyleTab(Tab):
 
     def train(self) -> None:
         self._refresh_check()
-        if self.check.status != READY:
+        loaded = self.check.loaded
+        if self.check.status != READY or loaded is None:
             self.refuse(self.check.message)
             return
-        text, dropped = prepare_text(self.check.loaded.text)
+        text, dropped = prepare_text(loaded.text)
         notice = dropped_notice(dropped)
         if notice:
             self.ctx.toast(notice, "info")
@@ -216,10 +218,11 @@ class StyleTab(Tab):
     def style_preview(self) -> StyleResult | None:
         if self.result is not None and self.mode == RESULTS:
             return self.result
-        if self.check.status != READY:
+        loaded = self.check.loaded
+        if self.check.status != READY or loaded is None:
             return None
         if self._preview is None or self._preview[0] != self.box.version:
-            self._preview = (self.box.version, preview(self.check.loaded.text))
+            self._preview = (self.box.version, preview(loaded.text))
         return self._preview[1]
 
     # ------------------------------------------------------------------ events
@@ -256,7 +259,7 @@ class StyleTab(Tab):
             self.focus_box()
             self._swallow_text = False
             if not self.box.insert(clipboard.get_text()):
-                self.refuse(self.box.refused)
+                self.refuse(self.box.refused or "Nothing to paste.")
                 self.box.refused = None
         elif action == "open":
             self.path_prompt.show()

@@ -165,11 +165,11 @@ class WatchTab(Tab):
 
     def train_picked(self, state) -> None:
         """Start the picked corpus; replacing a run in progress takes a second Enter."""
-        if state and not state.finished and self._confirm_left <= 0:
+        picked = self.picker.selected
+        if state and not state.finished and self._confirm_left <= 0 and picked is not None:
             self._confirm_left = CONFIRM_SECONDS
             self.ctx.toast(
-                f"Press Enter again to stop this run and train on {self.picker.selected.title}",
-                "info",
+                f"Press Enter again to stop this run and train on {picked.title}", "info"
             )
             return
         self._confirm_left = 0.0
@@ -229,9 +229,12 @@ class WatchTab(Tab):
         self.text.set_samples(state.checkpoints)
         self.text.selected = self.chart.cursor
         self.text.update(dt)
-        before = len(self.milestones.captions)
-        self.milestones.update(state)
-        self.caption_age = 0.0 if len(self.milestones.captions) != before else self.caption_age + dt
+        milestones = self.milestones
+        if milestones is None:  # made with the session, just above
+            return
+        before = len(milestones.captions)
+        milestones.update(state)
+        self.caption_age = 0.0 if len(milestones.captions) != before else self.caption_age + dt
 
     def layout(self, rect: pygame.Rect) -> dict[str, pygame.Rect]:
         theme = self.theme

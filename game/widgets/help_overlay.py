@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.keys import SCOPE_TITLES, KeyMap
+from game.keys import SCOPE_TITLES, Binding, KeyMap
 from game.theme import Theme
 
 # (font size, columns) tried in order until every row fits on the screen.
@@ -31,9 +31,9 @@ class HelpOverlay:
     def update(self, dt: float) -> None:
         pass
 
-    def _lines(self) -> list[tuple[str, object]]:
+    def _lines(self) -> list[tuple[str, str | Binding]]:
         """("title", scope) and ("row", binding) in table order."""
-        lines: list[tuple[str, object]] = []
+        lines: list[tuple[str, str | Binding]] = []
         for scope, rows in self.keymap.grouped():
             lines.append(("title", scope))
             lines += [("row", binding) for binding in rows]
@@ -55,11 +55,11 @@ class HelpOverlay:
         row_h = inner.h // per_column
         self.drawn_rows = []
         clip = surface.get_clip()
-        for index, (kind, item) in enumerate(lines):
+        for index, (_kind, item) in enumerate(lines):
             column, slot = divmod(index, per_column)
             x, y = inner.x + column * col_w, inner.y + slot * row_h
             surface.set_clip(pygame.Rect(x, y, col_w - theme.px(2), row_h))
-            if kind == "title":
+            if isinstance(item, str):  # a scope's title
                 title = self.scope_titles.get(item, item.title())
                 surface.blit(theme.text(title, size, "cyan", bold=True), (x, y))
                 continue
@@ -81,8 +81,8 @@ class HelpOverlay:
             for column in range(columns):
                 chunk = [
                     item
-                    for kind, item in lines[column * per_column :][:per_column]
-                    if kind == "row"
+                    for _kind, item in lines[column * per_column :][:per_column]
+                    if isinstance(item, Binding)
                 ]
                 key_w = self._key_width(chunk, size) + theme.px(2)
                 desc_font = theme.font(size)

@@ -78,7 +78,7 @@ class ParticleField:
             sprite = self._sprite(node_r, int(self.hue[k] > 0.6))
             surface.blit(sprite, (x - node_r, y - node_r), special_flags=pygame.BLEND_RGB_ADD)
         pulse_r = theme.px(1.25)
-        for a, b, t in self.pulses:
-            x, y = points[a] + (points[b] - points[a]) * t
+        for start, end, t in self.pulses:
+            px, py = points[int(start)] + (points[int(end)] - points[int(start)]) * t
             sprite = self._sprite(pulse_r, 1)
-            surface.blit(sprite, (x - pulse_r, y - pulse_r), special_flags=pygame.BLEND_RGB_ADD)
+            surface.blit(sprite, (px - pulse_r, py - pulse_r), special_flags=pygame.BLEND_RGB_ADD)
