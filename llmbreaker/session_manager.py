@@ -319,9 +319,7 @@ class SessionManager:
         if worker is None:
             handle.reported_death = True
             log.error("session %s: no worker could be started", sid)
-            return m.Error(
-                TRAINING_FAILED, "Could not start training (the computer is busy). Press R."
-            )
+            return m.Error(TRAINING_FAILED, "Could not start training (the computer is busy).")
         if worker.stalled():
             handle.reported_death = handle.stall_killed = True
             worker.kill()
@@ -331,9 +329,7 @@ class SessionManager:
                 worker.pid,
                 STALL_AFTER,
             )
-            return m.Error(
-                TRAINING_FAILED, "The training process stopped responding. Press R to restart."
-            )
+            return m.Error(TRAINING_FAILED, "The training process stopped responding.")
         if not worker.gone():
             return None
         handle.reported_death = True
@@ -343,9 +339,9 @@ class SessionManager:
         if code == KILLED:
             return m.Error(
                 OUT_OF_MEMORY,
-                "The training process was killed (out of memory?). Press R to restart.",
+                "The training process was killed (out of memory?).",
             )
-        return m.Error(TRAINING_FAILED, f"Training crashed (exit code {code}). Press R to restart.")
+        return m.Error(TRAINING_FAILED, f"Training crashed (exit code {code}).")
 
 
 def describe(config: SessionConfig) -> str:

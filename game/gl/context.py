@@ -42,7 +42,8 @@ def create_context() -> GLContext:
 
 
 def shared_context() -> GLContext:
-    """The process-wide context, made on first use; a failure is remembered, not retried."""
+    """The 3D view's context, made on first use by its render thread (game.gl.render_thread),
+    the only thread that may use it; a failure is remembered, not retried."""
     global _shared
     if _shared is None:
         _shared = create_context()
