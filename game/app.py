@@ -152,7 +152,7 @@ class App:
         if self.chord and self.chord.handle_event(event, self.clock()):
             return
         if event.type == pygame.QUIT:  # the window manager's close (Alt+F4, the x button)
-            self.running = self.kiosk
+            self.running = self.running and self.kiosk  # a signal's quit is never undone
         elif event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             self.screen = pygame.display.get_surface() or self.screen
             self.theme.resize(self.screen.get_size())
@@ -199,7 +199,7 @@ class App:
         elif action == "screenshot":
             self.screenshot()
         elif action == "quit":
-            self.running = self.kiosk
+            self.running = self.running and self.kiosk  # a signal's quit is never undone
         else:
             return False
         return True

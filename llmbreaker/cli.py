@@ -11,7 +11,7 @@ from llmbreaker import __version__
 from llmbreaker.errors import LLMBreakerError
 
 # Sub-command modules, each with `register(subparsers)` that sets `func` on its parser.
-COMMANDS = ["run", "tui", "train", "bench", "datasets", "base", "style", "guess"]
+COMMANDS = ["run", "exhibit", "tui", "train", "bench", "datasets", "base", "style", "guess"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +49,7 @@ def _main(argv: list[str] | None) -> int:
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
         argv = ["run", *argv]  # the exhibit is the default
     args = parser.parse_args(argv)
+    args.argv = argv  # the words as given, for commands that pass them on (exhibit)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

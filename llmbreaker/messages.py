@@ -346,7 +346,9 @@ class Error:
 
 @dataclass(frozen=True)
 class Heartbeat:
-    """Sent while idle or paused so the UI knows the worker is alive."""
+    """Sent after half a second without other events, so the UI knows the worker is alive.
+
+    The session manager consumes heartbeats; they never reach the scenes."""
 
     step: int
     """Steps completed."""

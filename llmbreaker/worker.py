@@ -6,14 +6,15 @@ and turns what the run yields into messages.
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import queue
 import time
 import traceback
 from collections.abc import Iterator
+from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
 
 from llmbreaker import messages as m
+from llmbreaker.channel import CommandReader, EventWriter, UIGone
 from llmbreaker.config import SessionConfig, step_interval
 from llmbreaker.errors import OUT_OF_MEMORY, SESSION_NOT_FOUND, TRAINING_FAILED, LLMBreakerError
 from llmbreaker.progress import CheckpointResult, StepResult, next_step
@@ -24,25 +25,31 @@ if TYPE_CHECKING:  # torch is imported only once a session starts
 
 METRICS_PERIOD = 0.05  # seconds between coalesced Metrics events (newest wins)
 IDLE_WAIT = 0.25  # seconds to block for a command while nothing is due
-HEARTBEAT_PERIOD = 1.0
+# Seconds of quiet after which the event thread sends a heartbeat; the UI calls a worker
+# silent for 8 of these stalled (llmbreaker.worker_process.STALL_AFTER).
+HEARTBEAT_PERIOD = 0.5
 
 
-def worker_main(commands: mp.Queue, events: mp.Queue) -> None:
-    """Process entry point: wait for Start, then run until Shutdown or the parent dies."""
+def worker_main(commands: Connection, events: Connection) -> None:
+    """Process entry point: wait for Start, then run until Shutdown or the UI is gone."""
     from llmbreaker import set_thread_wait_policy
 
     set_thread_wait_policy(shared_cpu=True)  # the UI process needs its core
+    writer = EventWriter(events, HEARTBEAT_PERIOD)
+    worker = Worker(CommandReader(commands), writer)
     from llmbreaker.trainer import warm_up
 
     warm_up()  # pay torch's start-up costs now, while the worker waits as a spare
-
-    Worker(commands, events).serve()
+    # Heard from now on. Not earlier: loading torch's libraries holds the GIL for seconds
+    # on a busy machine (over 4 s at load 30), which would starve the heartbeat thread.
+    writer.start(worker.heartbeat)
+    worker.serve()
 
 
 class Worker:
     """A small state machine: idle -> running <-> paused -> finished, plus decoding."""
 
-    def __init__(self, commands: mp.Queue, events: mp.Queue) -> None:
+    def __init__(self, commands: CommandReader, events: EventWriter) -> None:
         self.commands = commands
         self.events = events
         self.trainer: Trainer | None = None
@@ -66,12 +73,17 @@ class Worker:
     def emit(self, event) -> None:
         self.events.put(event)
 
+    def heartbeat(self) -> m.Heartbeat:
+        """Called from the event thread whenever the worker has been quiet for a while."""
+        trainer = self.trainer
+        return m.Heartbeat(trainer.step if trainer else 0)
+
     def serve(self) -> None:
-        last_beat = time.monotonic()
-        parent = mp.parent_process()
         while self.alive:
             try:
                 self._tick()
+            except UIGone:
+                break  # the UI is gone (closed or killed); never linger as an orphan
             except LLMBreakerError as exc:
                 self._fail(exc.code, exc.message)
             except MemoryError:
@@ -79,13 +91,6 @@ class Worker:
             except Exception as exc:  # report, never die silently
                 traceback.print_exc()
                 self._fail(TRAINING_FAILED, f"Training crashed: {exc}.")
-            now = time.monotonic()
-            if now - last_beat > HEARTBEAT_PERIOD:
-                last_beat = now
-                if parent is not None and not parent.is_alive():
-                    break  # the UI is gone; never linger as an orphan
-                if not self.running:
-                    self.emit(m.Heartbeat(self.trainer.step if self.trainer else 0))
 
     def _fail(self, code: str, message: str) -> None:
         self.emit(m.Error(code, message))

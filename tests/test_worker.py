@@ -144,10 +144,10 @@ def test_a_prewarmed_spare_becomes_the_next_session_and_is_replaced():
     mgr = SessionManager(keep_warm=True)
     try:
         mgr.prewarm()
-        spare_pid = mgr._spare[0].pid
+        spare_pid = mgr._spare.pid
         sid = mgr.start(config())
         assert mgr.pid(sid) == spare_pid
-        assert mgr._spare is not None and mgr._spare[0].pid != spare_pid
+        assert mgr._spare is not None and mgr._spare.pid != spare_pid
         expect(mgr, sid, m.Paused)
     finally:
         mgr.close()

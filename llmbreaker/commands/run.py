@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 from pathlib import Path
 
 from llmbreaker.errors import INVALID_CONFIG, LLMBreakerError
 from llmbreaker.exhibit_config import KIOSK_LOCKABLE, NAMES, RunOptions, read_file, resolve
+from llmbreaker.logs import setup_logging
 
 ON_OFF = argparse.BooleanOptionalAction
 
@@ -46,21 +46,9 @@ def options_from(args: argparse.Namespace) -> RunOptions:
     return resolve(file_values, flags, Path(args.config).name if args.config else "")
 
 
-def start_logging(options: RunOptions) -> None:
-    """The rotating log file in the configured folder (llmbreaker/logs.py, from issue 12 part 1).
-
-    Until that module lands nothing is set up here and records go nowhere but stderr warnings.
-    """
-    try:  # by name, so the type checker does not need the module to exist yet
-        logs = importlib.import_module("llmbreaker.logs")
-    except ImportError:
-        return
-    logs.setup_logging(options.log_folder)
-
-
 def run(args: argparse.Namespace) -> int:
     options = options_from(args)
-    start_logging(options)
+    setup_logging(options.log_folder)
     try:
         from game.launch import launch  # pygame loads only now, and only in game/
     except ImportError as exc:
