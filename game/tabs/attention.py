@@ -87,6 +87,9 @@ class AttentionTab(Tab):
         if self.source.session is None or self.source.state.finished:
             self.source.start_own(self.ctx.training)
             self.ctx.toast("Training a model to watch its attention form", "info")
+        else:
+            label = self.source.state.label or "a model"
+            self.ctx.toast(f"Already showing {label} as it trains", "info")
 
     def _do_view(self) -> None:
         self.detail = not self.detail

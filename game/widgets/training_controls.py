@@ -18,7 +18,7 @@ STATUS_TEXT = {
 }
 HINTS = {
     None: ["Space  start training"],
-    "starting": ["Space  pause"],
+    "starting": ["Backspace  stop"],
     "running": ["Space  pause", "← →  look at checkpoints"],
     "paused": ["Space  resume", "S / →  one step", "Backspace  stop"],
     "completed": ["Space / R  replay", "← →  look at checkpoints"],

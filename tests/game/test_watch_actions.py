@@ -125,3 +125,17 @@ def test_header_fits_many_sessions(fake):
     pilot.frames(2)
     pilot.app.screenshot()  # into the test's exports folder, for a look when it fails
     assert pilot.scene.name == "dashboard" and len(pilot.app.sessions.by_id) == 6
+
+
+def test_space_while_starting_says_so_and_never_pauses_at_step_0(fake):
+    pilot, manager = fake
+    pilot.press("space")
+    assert pilot.tab.state.status == "starting"
+    pilot.press("space")  # impatient: the worker has not said Started yet
+    assert not any(isinstance(c, m.Pause) for c in manager.sent)
+    assert "Starting: the first step is a moment away" in pilot.app.toasts.messages
+    started(manager, step=1)
+    pilot.frames(1)
+    assert pilot.tab.state.status == "running"
+    pilot.press("space")  # once it runs, Space pauses as usual
+    assert isinstance(manager.sent[-1], m.Pause)
