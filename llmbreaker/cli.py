@@ -11,7 +11,7 @@ from llmbreaker import __version__
 from llmbreaker.errors import LLMBreakerError
 
 # Sub-command modules, each with `register(subparsers)` that sets `func` on its parser.
-COMMANDS = ["run", "tui", "train", "bench", "datasets"]
+COMMANDS = ["run", "tui", "train", "bench", "datasets", "base", "style"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -55,6 +55,10 @@ class TrainConfig:
     val_fraction: float = 0.1  # 90/10 split
     seed: int = 1337
     threads: int = 1  # torch intra-op threads in the worker; the UI keeps the other core
+    temperature: float = 1.0  # of every sample; below 1 favours the likelier characters
+    patience: int = 0  # stop after this many checkpoints without a better val loss (0: never)
+    keep_best: bool = False  # at the end, go back to the weights of the best val loss
+    replay_windows: int = 0  # windows of the base's corpus added to each batch (fine-tuning)
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,10 @@ def validate_train(cfg: TrainConfig) -> TrainConfig:
         )
     if cfg.eval_batches < 1:
         raise _invalid(f"Eval batches must be at least 1 (got {cfg.eval_batches}).")
+    if not 0 < cfg.temperature <= 2:
+        raise _invalid(f"Temperature must be above 0 and at most 2 (got {cfg.temperature}).")
+    if cfg.patience < 0:
+        raise _invalid(f"Patience must be 0 (off) or more checkpoints (got {cfg.patience}).")
     if not 0 < cfg.val_fraction < 0.5:
         raise _invalid(f"Validation share must be between 0 and 0.5 (got {cfg.val_fraction}).")
     available = cores()
@@ -207,6 +215,8 @@ class SessionConfig:
     probe: str | None = None  # fixed attention probe; None uses the default probe
     speed: str = "max"
     start_paused: bool = False
+    base: str | None = None  # weights to start from (llmbreaker/base_model.py), else random
+    before_length: int = 0  # with a base: characters the untouched base writes first
 
 
 def session_config(

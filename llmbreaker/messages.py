@@ -60,6 +60,8 @@ class Generate:
     """Text to continue; characters outside the vocabulary are reported as an error."""
     length: int = 200
     """Characters to generate."""
+    seed: int | None = None
+    """Sampling seed; None draws a new one each time."""
 
 
 @dataclass(frozen=True)
@@ -234,6 +236,20 @@ class Generated:
 
 
 @dataclass(frozen=True)
+class BeforeSample:
+    """What a session's base model wrote before any training (sessions started from a base)."""
+
+    prompt: str
+    """The prompt given (the visitor's opening)."""
+    text: str
+    """The continuation."""
+    probs: tuple[float, ...]
+    """Probability of each generated character."""
+    seed: int
+    """Sampling seed, so the trained model can be asked with the same one."""
+
+
+@dataclass(frozen=True)
 class DecodeStep:
     """One character of a Decode; coalesced at high rates."""
 
@@ -304,6 +320,7 @@ Event = (
     | Stopped
     | Completed
     | Generated
+    | BeforeSample
     | DecodeStep
     | Error
     | Heartbeat

@@ -35,6 +35,7 @@ class SessionState:
     error: m.Error | None = None
     notice: m.Error | None = None  # a non-fatal error, such as a bad prompt
     last_generated: m.Generated | None = None
+    before: m.BeforeSample | None = None  # the base model's text, before any training
     last_decode: m.DecodeStep | None = None
     decode_text: str = ""  # the newest decoded characters, at most DECODE_KEEP of them
     decode_dropped: int = 0  # characters trimmed from the front of decode_text
@@ -98,6 +99,8 @@ class SessionState:
                 self.status = COMPLETED
             case m.Generated():
                 self.last_generated = event
+            case m.BeforeSample():
+                self.before = event
             case m.DecodeStep():
                 self.decode_text += event.char
                 if len(self.decode_text) > 2 * DECODE_KEEP:  # weeks of decoding stay bounded

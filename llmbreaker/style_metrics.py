@@ -114,3 +114,22 @@ def verbatim_share(generated: str, source: str, window: int = 20) -> float:
         return 0.0
     slices = {source[i : i + window] for i in range(len(source) - window + 1)}
     return sum(generated[i : i + window] in slices for i in range(total)) / total
+
+
+def richness_at(text: str, n_words: int) -> float:
+    """Vocabulary richness of text read in pieces of n_words, averaged over the pieces.
+
+    Distinct/all words falls as a text grows, so a 70-word sample is only comparable with
+    70-word pieces of a longer text. A text shorter than n_words is measured whole.
+    """
+    found = words_of(text)
+    if n_words <= 0 or len(found) <= n_words:
+        return vocab_richness(text)
+    pieces = [found[i : i + n_words] for i in range(0, len(found) - n_words + 1, n_words)]
+    return sum(len(set(p)) / len(p) for p in pieces) / len(pieces)
+
+
+def real_word_share(text: str, known: set[str] | frozenset[str]) -> float:
+    """Share of the text's words found in a set of known lower-case words."""
+    found = words_of(text)
+    return sum(w in known for w in found) / len(found) if found else 0.0

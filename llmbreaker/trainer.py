@@ -15,7 +15,7 @@ import numpy as np
 import torch
 
 from llmbreaker.config import ModelConfig, TrainConfig
-from llmbreaker.data import default_prompt, encode_corpus, probe_text
+from llmbreaker.data import Vocab, default_prompt, encode_corpus, probe_text
 from llmbreaker.model import GPT
 from llmbreaker.muon import Muon
 
@@ -72,11 +72,23 @@ class Trainer:
         text: str,
         prompt: str | None = None,
         probe: str | None = None,
+        base: str | None = None,
+        vocab: Vocab | None = None,
+        replay: str | None = None,
     ) -> None:
+        """base: a weights file to start from; vocab: a fixed alphabet (a base has its own);
+        replay: text mixed into every training batch (train_cfg.replay_windows windows)."""
         torch.set_num_threads(train_cfg.threads)
         torch.manual_seed(train_cfg.seed)
         self.train_cfg = train_cfg
-        self.vocab, ids = encode_corpus(text)
+        if base is not None and vocab is None:
+            from llmbreaker.base_model import base_vocab
+
+            vocab = base_vocab(base)
+        if vocab is None:
+            self.vocab, ids = encode_corpus(text)
+        else:  # a fixed alphabet; the caller has put the text into it
+            self.vocab, ids = vocab, vocab.encode(text)
         block = fit_context(model_cfg, len(ids))
         self.model_cfg = replace(model_cfg, vocab_size=len(self.vocab), block_size=block)
         n_val = max(int(len(ids) * train_cfg.val_fraction), block + 2)
@@ -84,12 +96,24 @@ class Trainer:
         self.train_data, self.val_data = data[:-n_val], data[-n_val:]
         if len(self.train_data) < block + 2:
             self.train_data = data  # too little text for a separate split: train on all of it
+        self.replay_data = None
+        if replay and train_cfg.replay_windows:
+            replay_ids = self.vocab.encode(self.vocab.fit(replay))
+            self.replay_data = torch.from_numpy(replay_ids.astype(np.int64))
         self.model = GPT(self.model_cfg)
+        if base is not None:
+            from llmbreaker.base_model import load_weights
+
+            load_weights(self.model, base)
         self.optimizers = self._make_optimizers()
         self.prompt = self.vocab.fit(prompt) if prompt else default_prompt(text, self.vocab)
         self.probe = probe_text(self.vocab, block, probe)
         self.step = 0
         self.elapsed = 0.0
+        self.best: tuple[float, int] | None = None  # (val loss, step) of the best checkpoint
+        self._best_state: dict[str, torch.Tensor] | None = None
+        self._stale = 0  # checkpoints since the best one
+        self.stopped_early = False
         self._batch_rng = torch.Generator().manual_seed(train_cfg.seed)
         self._offsets = torch.arange(block + 1)
         count = train_cfg.eval_batches * train_cfg.batch_size
@@ -128,7 +152,7 @@ class Trainer:
 
     @property
     def done(self) -> bool:
-        return self.step >= self.train_cfg.max_iters
+        return self.step >= self.train_cfg.max_iters or self.stopped_early
 
     def batch(self, split: str, rng: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
         """A random batch of (input, target) windows, each (B, T)."""
@@ -138,7 +162,15 @@ class Trainer:
             len(data) - block - 1 + 1, (self.train_cfg.batch_size,), generator=rng
         )
         windows = data[starts[:, None] + self._offsets]  # (B, T + 1)
+        if split == "train" and self.replay_data is not None:
+            windows = torch.cat([windows, self._replay_windows(rng)])
         return windows[:, :-1], windows[:, 1:]
+
+    def _replay_windows(self, rng: torch.Generator) -> torch.Tensor:
+        """Windows of the replay text (the base's own corpus), added to a training batch."""
+        data, count = self.replay_data, self.train_cfg.replay_windows
+        starts = torch.randint(len(data) - self.model_cfg.block_size, (count,), generator=rng)
+        return data[starts[:, None] + self._offsets]
 
     def _spread_windows(self, data: torch.Tensor, count: int) -> tuple[torch.Tensor, torch.Tensor]:
         """count (input, target) windows starting at evenly spaced points of data.
@@ -201,7 +233,10 @@ class Trainer:
         idx = torch.from_numpy(self.vocab.encode(prompt))[None, :]
         rng = torch.Generator().manual_seed(self.train_cfg.seed if seed is None else seed)
         tokens, probs = self.model.generate(
-            idx, self.train_cfg.sample_length if length is None else length, generator=rng
+            idx,
+            self.train_cfg.sample_length if length is None else length,
+            temperature=self.train_cfg.temperature,
+            generator=rng,
         )
         return self.vocab.decode(tokens.tolist()), tuple(round(p, 4) for p in probs.tolist())
 
@@ -216,12 +251,32 @@ class Trainer:
         """Evaluate, sample from the fixed prompt and capture attention on the probe."""
         t0 = time.perf_counter()
         train_loss, val_loss = self.evaluate()
+        self._track_best(val_loss)
         text, probs = self.sample()
         attention = self.attention()
+        if self.done and self.train_cfg.keep_best:
+            self.restore_best()
         self.elapsed += time.perf_counter() - t0
         return CheckpointResult(
             self.step, train_loss, val_loss, text, probs, attention, self.elapsed
         )
+
+    def _track_best(self, val_loss: float) -> None:
+        """Remember the best weights so far; stop early once patience runs out."""
+        cfg = self.train_cfg
+        if self.best is None or val_loss < self.best[0]:
+            self.best, self._stale = (val_loss, self.step), 0
+            if cfg.keep_best:
+                self._best_state = {k: v.clone() for k, v in self.model.state_dict().items()}
+            return
+        self._stale += 1
+        if cfg.patience and self._stale >= cfg.patience:
+            self.stopped_early = True
+
+    def restore_best(self) -> None:
+        """Load the weights of the best checkpoint (kept when keep_best is on)."""
+        if self._best_state is not None:
+            self.model.load_state_dict(self._best_state)
 
     def is_checkpoint_step(self) -> bool:
         """True after a step that ends an eval interval, and after the last step."""

@@ -137,13 +137,15 @@ class Worker:
             case m.Stop():
                 self._set_running(False)
                 self.finished = True
+                if self.trainer.train_cfg.keep_best:
+                    self.trainer.restore_best()  # what writes next is the best checkpoint
                 self.emit(m.Stopped(self.trainer.step))
             case m.SetSpeed(speed):
                 self.interval = step_interval(speed)
                 self.next_due = time.monotonic()
                 self.emit(m.SpeedChanged(speed))
-            case m.Generate(prompt, length):
-                self._generate(prompt, length)
+            case m.Generate(prompt, length, seed):
+                self._generate(prompt, length, seed)
             case m.Decode(prompt, length, rate):
                 self._start_decode(prompt, length, rate)
             case m.SetDecodeRate(rate):
@@ -155,7 +157,9 @@ class Worker:
         from llmbreaker.trainer import Trainer
 
         text = config.text if config.text is not None else _load_corpus(config.dataset)
-        self.trainer = Trainer(config.model, config.train, text, config.prompt, config.probe)
+        self.trainer = Trainer(
+            config.model, config.train, text, config.prompt, config.probe, base=config.base
+        )
         t = self.trainer
         self.interval = step_interval(config.speed)
         self.emit(
@@ -170,6 +174,10 @@ class Worker:
                 corpus_chars=len(text),
             )
         )
+        if config.base and config.before_length:
+            seed = t.train_cfg.seed
+            before, probs = t.sample(config.before_length, seed=seed)
+            self.emit(m.BeforeSample(t.prompt, before, probs, seed))
         self._emit_checkpoint()
         self._set_running(not config.start_paused)
         if config.start_paused:
@@ -247,9 +255,10 @@ class Worker:
             self.emit(m.Error(error.code, error.message, fatal=False))
         return error is None
 
-    def _generate(self, prompt: str, length: int) -> None:
+    def _generate(self, prompt: str, length: int, seed: int | None = None) -> None:
         if self._check_prompt(prompt):
-            text, probs = self.trainer.sample(length, prompt, seed=int(time.time()))
+            seed = int(time.time()) if seed is None else seed
+            text, probs = self.trainer.sample(length, prompt, seed=seed)
             self.emit(m.Generated(prompt, text, probs))
 
     def _start_decode(self, prompt: str, length: int, rate: float) -> None:

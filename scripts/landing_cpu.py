@@ -52,8 +52,10 @@ def main() -> int:
             process.kill()
     share = 100 * used / wall
     print(f"window process CPU: {used:.2f} s over {wall:.0f} s ({share:.1f} % of a core)")
-    print(f"after start-up ({early:.2f} s in the first {early_at - started:.0f} s): "
-          f"{100 * steady:.1f} % of a core")
+    print(
+        f"after start-up ({early:.2f} s in the first {early_at - started:.0f} s): "
+        f"{100 * steady:.1f} % of a core"
+    )
     return 0
 
 

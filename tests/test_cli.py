@@ -129,3 +129,25 @@ def test_run_takes_an_exports_folder():
 
     args = build_parser().parse_args(["run", "--exports", "/tmp/shots"])
     assert args.exports == "/tmp/shots"
+
+
+def test_style_json_reports_every_figure_of_the_issue(tmp_path):
+    from pathlib import Path
+
+    letter = Path(__file__).parent / "fixtures" / "style" / "complaint_letter.txt"
+    result = llmbreaker("style", str(letter), "--json", "--iters", "40", timeout=300)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["file"] == "complaint_letter.txt" and report["words"] == 190
+    assert report["prompt"] == "Dear Sir or Madam, I am"
+    assert report["steps"] <= 40 and len(report["before"]) == len(report["after"]) == 400
+    assert report["best_val"] <= report["base_val"] < 3.0
+    assert 0 <= report["verbatim"] <= 1 and 0 < report["real_words"] <= 1
+    assert set(report["checks"]) == {"verbatim", "val_gain", "real_words", "style_closer"}
+    for series in ("yours", "before", "after"):
+        assert set(report["style"][series]) == {"formality", "sentence_length", "richness"}
+
+
+def test_style_of_a_missing_file_is_one_line():
+    result = llmbreaker("style", "/nonexistent/essay.txt")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1

@@ -1,5 +1,7 @@
 """Style metrics on known texts: formality, sentence length, richness, shared phrases, copying."""
 
+import pytest
+
 from llmbreaker.style_metrics import (
     avg_sentence_length,
     formality,
@@ -54,3 +56,35 @@ def test_verbatim_share():
     assert verbatim_share(source, source) == 1.0
     assert verbatim_share("Completely unrelated words go here, nothing else.", source) == 0.0
     assert verbatim_share("short", source) == 0.0
+
+
+def test_richness_at_reads_equal_length_pieces():
+    from llmbreaker.style_metrics import richness_at, vocab_richness
+
+    text = "the cat sat on the mat " * 20  # 120 words, 5 distinct
+    assert richness_at(text, 6) == pytest.approx(5 / 6)
+    assert vocab_richness(text) == pytest.approx(5 / 120)
+    assert richness_at("one two three", 70) == 1.0  # shorter than a piece: the whole text
+
+
+def test_real_word_share_counts_known_words():
+    from llmbreaker.style_metrics import real_word_share
+
+    assert real_word_share("The cat zqxv sat", {"the", "cat", "sat"}) == 0.75
+    assert real_word_share("", {"the"}) == 0.0
+
+
+def test_transfer_checks_follow_the_issue_bars():
+    from llmbreaker.style_report import measure_transfer
+
+    yours = "hey! gonna be late. soup in the fridge. feed the cat. love you. " * 5
+    before = "The king hath spoken, and the lords of the realm do wait upon his word and will."
+    after = "hey! gonna be home late. the soup is in the fridge. feed the dog. love you lots."
+    transfer = measure_transfer(yours, before, after, base_val=2.4, best_val=2.1)
+    assert transfer.gain == pytest.approx(0.3) and transfer.checks["val_gain"]
+    assert "formality" in transfer.closer and "sentence_length" in transfer.closer
+    assert transfer.checks["style_closer"]
+    assert transfer.verbatim > 0  # "soup in the fridge" pieces are copied
+    copied = measure_transfer(yours, before, yours[:80], base_val=2.4, best_val=2.35)
+    assert copied.verbatim == 1.0 and not copied.checks["verbatim"]
+    assert not copied.checks["val_gain"]

@@ -5,21 +5,13 @@ from __future__ import annotations
 import pygame
 
 from game.style.draft import INVALID, READY
-from game.style.metric_bars import SERIES, draw_metrics
-from game.style.results import blank
+from game.style.metric_bars import draw_metrics
+from game.style.results import SERIES, blank
 
 HINTS_INPUT = ("Ctrl+Enter train  ·  Esc leave the box  ·  Ctrl+V paste  ·  drop a .txt/.docx  ·"
                "  O open a path  ·  L example")  # fmt: skip
 HINTS_RESULTS = ("E edit text  ·  R train again  ·  G new sample  ·  S stop  ·"
                  "  1-4 other tabs (training goes on)")  # fmt: skip
-HOW_IT_WORKS = (
-    "1  Type or paste 50+ words of your own writing (emails, essays, tweets).",
-    "   Or drop a .txt/.docx on the window, or press O and type its path.",
-    "2  Press Ctrl+Enter: a tiny model learns your text in about 25 seconds.",
-    "3  It writes new text in your style here; shared phrases light up in both.",
-    "",
-    "No text to hand? Press L for an example.",
-)
 STATUS_COLOURS = {READY: "success", INVALID: "warning"}
 
 
@@ -45,8 +37,8 @@ class StyleLayout:
         style = pygame.Rect(chart.right + gap, y, third, bottom_h)
         confidence = pygame.Rect(style.right + gap, y, rect.right - style.right - gap, bottom_h)
         self.draw_left(surface, left)
-        self.draw_right(surface, right)
-        tab.chart.draw(surface, chart)
+        tab.before_after.draw(surface, right, tab.frame)
+        tab.chart.draw(surface, chart, tab.frame)
         self.draw_style(surface, style)
         self.draw_confidence(surface, confidence)
         hints = HINTS_INPUT if tab.mode == "input" else HINTS_RESULTS
@@ -89,32 +81,6 @@ class StyleLayout:
             message += "   " + check.notice
         surface.blit(theme.text(message[:140], "sm", colour), (inner.x, y + line))
 
-    def draw_right(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        theme, tab = self.theme, self.tab
-        inner = theme.panel(surface, rect, "Generated  ·  in your style")
-        session = tab.session
-        if session is None:
-            y = inner.y
-            for line in HOW_IT_WORKS:
-                label = theme.text(line, "base", "text2" if line[:1].isdigit() else "dim")
-                surface.blit(label, (inner.x, y))
-                y += label.get_height() + theme.px(1)
-            return
-        state = session.state
-        bar_h = theme.px(1)
-        status = f"{state.status.capitalize()}  ·  step {state.step:,} / {state.max_iters:,}"
-        if state.completed:
-            status += f"  ·  {state.completed.wall_time:.0f} s"
-        label = theme.text(status, "sm", "text2")
-        surface.blit(label, (inner.x, inner.y))
-        bar = pygame.Rect(inner.x, inner.y + label.get_height() + theme.px(0.5), inner.w, bar_h)
-        pygame.draw.rect(surface, theme.colour["bg"], bar)
-        done = "success" if state.completed else "blue"
-        pygame.draw.rect(surface, theme.colour[done], (bar.x, bar.y, bar.w * state.progress, bar_h))
-        body = pygame.Rect(inner.x, bar.bottom + theme.px(1.5), inner.w,
-                           inner.bottom - bar.bottom - theme.px(1.5))  # fmt: skip
-        tab.side.draw_generated(surface, body)
-
     def draw_style(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         inner = self.theme.panel(surface, rect, "Style  ·  how your writing reads")
         result = self.tab.style_preview()
@@ -123,6 +89,7 @@ class StyleLayout:
         draw_metrics(surface, self.theme, inner, result.style_rows(), SERIES)
 
     def draw_confidence(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        inner = self.theme.panel(surface, rect, "Confidence  ·  how sure the model is")
+        inner = self.theme.panel(surface, rect, "Fit  ·  did it learn you, or copy you?")
         result = self.tab.style_preview() or blank()
-        draw_metrics(surface, self.theme, inner, result.confidence_rows(), (("Model", "cyan"),))
+        draw_metrics(surface, self.theme, inner, result.confidence_rows(),
+                     (("Before", "dim"), ("After", "cyan")))  # fmt: skip

@@ -1,87 +1,96 @@
-"""The numbers beside the two texts: style of each, the model's confidence, verbatim copying."""
+"""The numbers beside the texts: style of yours, the base's and the tuned model's; confidence."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from game.style.metric_bars import MetricRow
-from llmbreaker.style_metrics import (
-    avg_sentence_length,
-    formality,
-    verbatim_share,
-    vocab_richness,
-)
+from llmbreaker.style_metrics import words_of
+from llmbreaker.style_report import Transfer, perplexity, style_of
 
-MODEL = ("cyan",)  # confidence rows describe the model only
+MODEL = ("cyan",)  # confidence rows describe the tuned model only
+SERIES = (("Your text", "light"), ("Before", "dim"), ("After", "cyan"))
+COLOURS = ("light", "dim", "cyan")
+NAMES = ("formality", "sentence_length", "richness")
 
 
 @dataclass(frozen=True)
 class StyleResult:
-    """Everything the metric panels show, computed once per generated text."""
+    """Everything the metric panels show, computed once per finished run (or per text)."""
 
-    formality: tuple[float | None, float | None]  # (your text, the model's)
-    sentence_length: tuple[float | None, float | None]
-    richness: tuple[float | None, float | None]
-    avg_prob: float | None
-    perplexity: float | None
-    vocab_size: int
-    verbatim: float | None
+    yours: dict[str, float] | None
+    before: dict[str, float] | None = None
+    after: dict[str, float] | None = None
+    closer: tuple[str, ...] = ()
+    avg_prob: float | None = None
+    base_val: float | None = None
+    best_val: float | None = None
+    verbatim: float | None = None
+    real_words: float | None = None
+
+    def _values(self, name: str) -> tuple[float | None, ...]:
+        return tuple(None if s is None else s[name] for s in (self.yours, self.before, self.after))
+
+    def _mark(self, name: str) -> str:
+        if self.after is None:
+            return ""
+        return "  ·  after is closer" if name in self.closer else "  ·  after is not closer"
 
     def style_rows(self) -> list[MetricRow]:
-        longest = max(30.0, *(v or 0.0 for v in self.sentence_length))
+        longest = max(30.0, *(v or 0.0 for v in self._values("sentence_length")))
         return [
-            MetricRow("Formality (0-100)", "Formal words (regarding, therefore) vs chatty ones "
-                      "(gonna, yeah).", self.formality, 100.0),
-            MetricRow("Average sentence length", "Words between full stops, ! and ?.",
-                      self.sentence_length, longest, "{:.1f}"),
-            MetricRow("Vocabulary richness", "Different words / all words: higher is more "
-                      "varied.", self.richness, 1.0, "{:.2f}"),
+            MetricRow("Formality (0-100)", "Formal words (regarding, therefore) vs chatty "
+                      "(gonna, yeah)" + self._mark("formality"), self._values("formality"),
+                      100.0, "{:.0f}", COLOURS),
+            MetricRow("Average sentence length", "Words between full stops, ! and ?"
+                      + self._mark("sentence_length"), self._values("sentence_length"),
+                      longest, "{:.1f}", COLOURS),
+            MetricRow("Vocabulary richness", "Different / all words, in equal-length pieces"
+                      + self._mark("richness"), self._values("richness"), 1.0, "{:.2f}",
+                      COLOURS),
         ]  # fmt: skip
 
     def confidence_rows(self) -> list[MetricRow]:
-        guessing = f"; guessing = {self.vocab_size}" if self.vocab_size > 2 else ""
+        base = None if self.base_val is None else perplexity(self.base_val)
+        best = None if self.best_val is None else perplexity(self.best_val)
+        scale = max(base or 0.0, best or 0.0, 2.0)
         return [
-            MetricRow("Average token probability", "How sure it was of each character it "
-                      "wrote (1 = certain).", (self.avg_prob,), 1.0, "{:.2f}", MODEL),
-            MetricRow("Perplexity = exp(val loss)", f"On the unseen last 10% of your "
-                      f"text{guessing}.", (self.perplexity,), float(self.vocab_size), "{:.1f}",
-                      MODEL),
-            MetricRow("Copied verbatim", "20-character pieces found word for word in your text.",
+            MetricRow("Perplexity on your unseen text", "exp(val loss) on the held-out end of "
+                      "your text: before (base), after (best)", (base, best), scale, "{:.1f}",
+                      ("dim", "cyan")),
+            MetricRow("Real words", "Words found in the training books or your text",
+                      (self.real_words,), 1.0, "{:.0%}", MODEL),
+            MetricRow("Copied verbatim", "20-character pieces found word for word in your text",
                       (self.verbatim,), 1.0, "{:.0%}", MODEL),
+            MetricRow("Average token probability", "How sure it was of each character it "
+                      "wrote (1 = certain)", (self.avg_prob,), 1.0, "{:.2f}", MODEL),
         ]  # fmt: skip
 
 
-def measure(
-    original: str, generated: str, probs, val_loss: float | None, vocab_size: int
-) -> StyleResult:
-    """Compare the visitor's text with the model's and read off its confidence."""
-    avg_prob = sum(probs) / len(probs) if probs else None
-    perplexity = math.exp(min(val_loss, 20.0)) if val_loss is not None else None
+def from_transfer(transfer: Transfer, probs) -> StyleResult:
+    """The panels' view of one finished run (llmbreaker.style_report measured it)."""
     return StyleResult(
-        (formality(original), formality(generated)),
-        (avg_sentence_length(original), avg_sentence_length(generated)),
-        (vocab_richness(original), vocab_richness(generated)),
-        avg_prob,
-        perplexity,
-        max(2, vocab_size),
-        verbatim_share(generated, original),
+        transfer.yours,
+        transfer.before,
+        transfer.after,
+        transfer.closer,
+        sum(probs) / len(probs) if probs else None,
+        transfer.base_val,
+        transfer.best_val,
+        transfer.verbatim,
+        transfer.real_words,
     )
 
 
-def preview(original: str, vocab_size: int) -> StyleResult:
-    """Your text's style before the model has written anything."""
-    return StyleResult(
-        (formality(original), None),
-        (avg_sentence_length(original), None),
-        (vocab_richness(original), None),
-        None,
-        None,
-        max(2, vocab_size),
-        None,
-    )
+def preview(original: str, sample_words: int = 70) -> StyleResult:
+    """Your text's style before the models have written anything."""
+    return StyleResult(style_of(original, sample_words))
 
 
-def blank(vocab_size: int = 2) -> StyleResult:
+def blank() -> StyleResult:
     """No text yet: every bar empty."""
-    return StyleResult((None, None), (None, None), (None, None), None, None, vocab_size, None)
+    return StyleResult(None)
+
+
+def words_in(text: str) -> int:
+    return len(words_of(text))

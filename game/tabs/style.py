@@ -1,4 +1,4 @@
-"""Tab 3, Style Transfer: a visitor's writing, learned in half a minute, imitated beside it."""
+"""Tab 3, Style Transfer: a base model that knows English, tuned on a visitor's writing."""
 
 from __future__ import annotations
 
@@ -8,30 +8,34 @@ import pygame
 
 from game.keys import Binding
 from game.style import clipboard
+from game.style.before_after import BeforeAfter
 from game.style.draft import EMPTY, READY, Check, check_file, check_typed
 from game.style.examples import EXAMPLES
+from game.style.frame import DONE, IDLE, TRAINING, WRITING, StyleFrame
 from game.style.layout import StyleLayout
+from game.style.loss_panel import StyleLossChart
 from game.style.path_prompt import PathPrompt
-from game.style.recipe import GENERATE_LENGTH, RECIPE, style_session_config
-from game.style.results import StyleResult, measure, preview
+from game.style.results import StyleResult, from_transfer, preview
 from game.style.side_by_side import SideBySide
 from game.style.text_box import TextBox
 from game.tabs.base import Tab
-from game.widgets.loss_chart import LossChart
 from llmbreaker import messages as m
+from llmbreaker.charset import dropped_notice
 from llmbreaker.errors import LLMBreakerError
 from llmbreaker.limits import MAX_TYPED_CHARS
+from llmbreaker.style_recipe import FINE_TUNE, GENERATE_LENGTH, prepare_text, style_session_config
+from llmbreaker.style_report import measure_transfer
 
 SCOPE = "style"
 INPUT, RESULTS = "input", "results"
 
 
 class StyleTab(Tab):
-    """Input (type, paste, drop, open) -> training with the loss chart -> side by side."""
+    """Input (type, paste, drop, open) -> fine-tuning with the loss chart -> before and after."""
 
     id, title, key = SCOPE, "Style Transfer", "3"
     bindings = [
-        Binding("ctrl+return,return", "train", "Train on your text (2x, about 25 s)", "style_train",
+        Binding("ctrl+return,return", "train", "Tune the model on your text (~20 s)", "style_train",
                 SCOPE),
         Binding("e,tab", "edit", "Edit your text (Esc leaves the text box)", "style_edit", SCOPE),
         Binding("ctrl+v", "paste", "Paste from the clipboard into the text box", "style_paste",
@@ -51,8 +55,10 @@ class StyleTab(Tab):
         self.box = TextBox(theme)
         self.path_prompt = PathPrompt(theme)
         self.side = SideBySide(theme)
-        self.chart = LossChart(theme, "Loss")
-        self.chart.set_checkpoints([], RECIPE["max_iters"])  # never a max_step of 0
+        self.before_after = BeforeAfter(theme, self.side)
+        self.chart = StyleLossChart(theme)
+        self.chart.set_checkpoints([], FINE_TUNE["max_iters"])  # never a max_step of 0
+        self.frame = self._gather()
         self.layout = StyleLayout(self)
         self.mode = INPUT
         self.from_file = None  # LoadedText of the last file opened, while the box still holds it
@@ -61,13 +67,14 @@ class StyleTab(Tab):
         self._checked_version = -1
         self._swallow_text = False  # drop the character of the key that focused the box
         self._example = -1
-        self.trained_text = ""
+        self.trained_text = ""  # the text the run learns, in the base's alphabet
+        self.trained_from = ""  # the box's text when training started
         self.session_generation: int | None = None
         self.generate_sent = False
         self.result: StyleResult | None = None
         self._preview: tuple[int, StyleResult] | None = None
         self._preview_pending = False
-        self._measured: tuple[str, object] = ("", None)
+        self._measured = ""  # the after text the result was measured on
 
     # ------------------------------------------------------------------ session
 
@@ -83,42 +90,93 @@ class StyleTab(Tab):
         if self.check.status != READY:
             self.refuse(self.check.message)
             return
-        text = self.check.loaded.text
+        text, dropped = prepare_text(self.check.loaded.text)
+        notice = dropped_notice(dropped)
+        if notice:
+            self.ctx.toast(notice, "info")
         session = self.ctx.sessions.start(self.id, style_session_config(text))
         self.session_generation = session.generation
-        self.trained_text, self.generate_sent, self.result = text, False, None
-        self.side.set_texts(text, "")
+        self._reset_run(text)
+        self.trained_from = self.box.text
         self.box.focused, self.mode = False, RESULTS
+
+    def _reset_run(self, text: str = "") -> None:
+        self.trained_text, self.generate_sent, self.result = text, False, None
+        self._measured = ""
+        self.side.footer = ""
+        self.side.set_texts(text, "")
+
+    def forget_run(self) -> None:
+        """The visitor edits the text: the old run's results no longer describe it."""
+        session = self.session
+        if session is not None and not session.state.finished:
+            self.ctx.sessions.send(self.id, m.Stop())
+        self.session_generation = None
+        self._reset_run()
 
     def _follow_session(self) -> None:
         session = self.session
         if session is None:
             return
         state = session.state
-        self.chart.set_checkpoints(state.checkpoints, state.max_iters)
         self.chart.set_live(session.live_losses)
-        if state.completed and not self.generate_sent and state.info:
-            self.ctx.sessions.send(self.id, m.Generate(state.info.prompt, GENERATE_LENGTH))
+        before = state.before
+        ended = state.status in ("completed", "stopped")
+        if ended and not self.generate_sent and before is not None:
+            self.ctx.sessions.send(self.id, m.Generate(before.prompt, GENERATE_LENGTH, before.seed))
             self.generate_sent = True
-        generated, probs = self.generated_text(state)
-        if generated and self._measured[0] != generated:
-            latest = state.latest
-            self.result = measure(self.trained_text, generated, probs,
-                                  latest.val_loss if latest else None,
-                                  len(state.info.vocab) if state.info else 2)  # fmt: skip
-            self.side.footer = f"Copied verbatim from your text: {self.result.verbatim:.0%} " \
-                               f"of 20-character pieces"  # fmt: skip
-            self._measured = (generated, self.result)
-        self.side.set_texts(self.trained_text, generated)
+        after, probs = self.generated_text(state)
+        self.side.set_texts(self.trained_text, after)
+        final = self.generate_sent and state.last_generated is not None
+        if final and before is not None and self._measured != after and state.checkpoints:
+            continuation = state.last_generated.text
+            best = min(c.val_loss for c in state.checkpoints)
+            transfer = measure_transfer(self.trained_text, before.text, continuation,
+                                        state.checkpoints[0].val_loss, best)  # fmt: skip
+            self.result = from_transfer(transfer, probs)
+            self.side.footer = (
+                f"Copied verbatim from your text: {transfer.verbatim:.0%} of "
+                f"20-character pieces  ·  real words {transfer.real_words:.0%}"
+            )
+            self._measured = after  # fmt: skip
 
     def generated_text(self, state) -> tuple[str, tuple[float, ...]]:
-        """The longer sample once training is done, else the newest checkpoint's sample."""
+        """The final text once it is written, else the newest checkpoint's sample."""
         prompt = state.info.prompt if state.info else ""
         if state.last_generated is not None and self.generate_sent:
             return prompt + state.last_generated.text, state.last_generated.probs
         if state.latest is not None and state.latest.step > 0:
             return prompt + state.latest.sample, state.latest.sample_probs
         return "", ()
+
+    def _gather(self) -> StyleFrame:
+        session = self.session
+        if session is None:
+            return StyleFrame(IDLE, "", 0, FINE_TUNE["max_iters"], None, "", "", "", False, (),
+                              False)  # fmt: skip
+        state = session.state
+        final = self.generate_sent and state.last_generated is not None
+        if state.status == "error" or final:
+            phase = DONE
+        elif state.finished:
+            phase = WRITING
+        else:
+            phase = TRAINING
+        before = state.before
+        wall = state.completed.wall_time if state.completed else None
+        return StyleFrame(
+            phase,
+            state.status,
+            state.step,
+            state.max_iters or FINE_TUNE["max_iters"],
+            wall,
+            state.info.prompt if state.info else "",
+            before.text if before else "",
+            self.side.generated,
+            final,
+            tuple(state.checkpoints),
+            state.finished and state.step < state.max_iters,
+        )
 
     # ------------------------------------------------------------------ input
 
@@ -159,6 +217,8 @@ class StyleTab(Tab):
                 self.from_file, self.box.max_chars = None, MAX_TYPED_CHARS
             self.check = check_typed(self.box.text, self.from_file)
             self.inline_error = None
+            if self.session_generation is not None and self.box.text != self.trained_from:
+                self.forget_run()
 
     def style_preview(self) -> StyleResult | None:
         if self.result is not None and self.mode == RESULTS:
@@ -176,7 +236,7 @@ class StyleTab(Tab):
         if self._preview_pending:
             return  # one at a time; the next frame asks again for the newest text
         self._preview_pending = True
-        text, vocab = self.check.loaded.text, self.check.vocab
+        text = self.check.loaded.text
 
         def measured(result) -> None:
             self._preview_pending, self._preview = False, (version, result)
@@ -185,7 +245,7 @@ class StyleTab(Tab):
             self._preview_pending = False
 
         self.ctx.background.submit(
-            "Measuring your text", lambda progress: preview(text, vocab), measured, failed
+            "Measuring your text", lambda progress: preview(text), measured, failed
         )
 
     # ------------------------------------------------------------------ events
@@ -241,15 +301,15 @@ class StyleTab(Tab):
             self.from_file = None
             self.box.set_text(EXAMPLES[self._example][1])
             self.mode = INPUT
-        elif action == "generate" and session and session.state.info:
+        elif action == "generate" and session and session.state.finished and session.state.info:
             self.ctx.sessions.send(self.id, m.Generate(session.state.info.prompt, GENERATE_LENGTH))
             self.generate_sent, self.mode = True, RESULTS
         elif action == "stop" and session and not session.state.finished:
             self.ctx.sessions.send(self.id, m.Stop())
         elif action == "restart" and session:
             self.session_generation = self.ctx.sessions.restart(self.id).generation
-            self.generate_sent, self.result, self.mode = False, None, RESULTS
-            self._measured = ("", None)
+            self._reset_run(self.trained_text)
+            self.mode = RESULTS
         elif action == "results" and session:
             self.mode, self.box.focused = RESULTS, False
         else:
@@ -269,6 +329,7 @@ class StyleTab(Tab):
         self._follow_session()
         self.side.update(dt)
         self.chart.update(dt)
+        self.frame = self._gather()
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         self.layout.draw(surface, rect)

@@ -7,6 +7,8 @@ from pathlib import Path
 import pygame
 
 from game.keys import Binding
+from game.style.draft import check_file
+from game.style.path_prompt import PathPrompt
 from game.tabs.base import AppContext, Tab
 from game.tabs.watch_milestones import Milestones
 from game.theme import ease_out_cubic
@@ -19,7 +21,6 @@ from llmbreaker import messages as m
 from llmbreaker.config import DEFAULT_PRESET, session_config
 from llmbreaker.datasets import list_datasets
 from llmbreaker.errors import LLMBreakerError
-from llmbreaker.text_input import load_file
 
 SHOW_DATASETS = ("shakespeare", "poems", "childrens_stories")
 EXHIBIT_SPEED = "max"  # the exhibit's default: a visitor sees words within seconds
@@ -41,6 +42,7 @@ BINDINGS = [
     Binding("up", "pick:-1", "Previous dataset", "pick_up", SCOPE),
     Binding("down", "pick:1", "Next dataset", "pick_down", SCOPE),
     Binding("return", "train_picked", "Train on the chosen dataset", "train_picked", SCOPE),
+    Binding("o", "open", "Open a .txt or .docx by typing its path", "watch_open", SCOPE),
 ]
 
 
@@ -62,11 +64,13 @@ class WatchTab(Tab):
         self.chart = LossChart(ctx.theme)
         self.text = TextProgression(ctx.theme)
         self.controls = TrainingControls(ctx.theme)
+        self.path_prompt = PathPrompt(ctx.theme)  # O: a visitor's file without a mouse
         self.milestones: Milestones | None = None
         self.speed = ctx.training.get("speed", EXHIBIT_SPEED)
         self.caption_age = 0.0
         self._generation = -1
         self.areas: dict[str, pygame.Rect] = {}  # where the last frame drew each part
+        self._swallow_text = False
         self._confirm_left = 0.0
 
     # ---------------------------------------------------------------- session
@@ -149,6 +153,9 @@ class WatchTab(Tab):
             self.picker.move(int(action.split(":", 1)[1]))
         elif action == "train_picked":
             self.train_picked(state)
+        elif action == "open":
+            self.path_prompt.show()
+            self._swallow_text = True
         else:
             return False
         return True
@@ -166,6 +173,11 @@ class WatchTab(Tab):
         self.start()
 
     def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.TEXTINPUT and self._swallow_text:
+            self._swallow_text = False  # the "o" that opened the prompt is not part of the path
+            return True
+        if self.path_prompt.handle_event(event):
+            return True
         if event.type == pygame.DROPFILE:
             self.load_dropped(event.file)
             return True
@@ -176,7 +188,7 @@ class WatchTab(Tab):
         name = Path(path).name
         self.ctx.background.submit(
             f"Opening {name}",
-            lambda progress: load_file(path),
+            lambda progress: check_file(path),
             lambda loaded: self._add_loaded(name, loaded),
             lambda error: self.ctx.toast(f"{name}: {getattr(error, 'message', error)}", "error"),
         )
@@ -198,6 +210,11 @@ class WatchTab(Tab):
 
     def update(self, dt: float) -> None:
         self._confirm_left = max(0.0, self._confirm_left - dt)
+        self._swallow_text = False
+        self.path_prompt.update(dt)
+        if self.path_prompt.submitted:
+            path, self.path_prompt.submitted = self.path_prompt.submitted, None
+            self.load_dropped(path)
         session = self.session
         if session is None:
             return
@@ -241,6 +258,8 @@ class WatchTab(Tab):
     def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         areas = self.areas = self.layout(rect)
         self.picker.draw(surface, areas["picker"])
+        if self.path_prompt.visible:
+            self._draw_path_prompt(surface, areas["picker"])
         self.controls.draw(surface, areas["controls"], self.state, self.speed)
         state = self.state
         if state and state.status == "error":
@@ -250,6 +269,14 @@ class WatchTab(Tab):
         self.chart.draw(surface, areas["chart"])
         self._draw_caption(surface, areas["caption"])
         self.text.draw(surface, areas["text"])
+
+    def _draw_path_prompt(self, surface, picker: pygame.Rect) -> None:
+        theme = self.theme
+        height = theme.font("sm", mono=True).get_linesize() + theme.font("xs").get_linesize()
+        area = pygame.Rect(picker.x, picker.bottom - height - theme.px(5), picker.w,
+                           height + theme.px(5))  # fmt: skip
+        pygame.draw.rect(surface, theme.colour["raised"], area, border_radius=theme.px(1))
+        self.path_prompt.draw(surface, area.inflate(-theme.px(2), -theme.px(2)))
 
     def _draw_caption(self, surface, rect: pygame.Rect) -> None:
         theme = self.theme

@@ -14,8 +14,9 @@ import pytest  # noqa: E402
 
 import game.tabs.style as style_module  # noqa: E402
 from game.app import App  # noqa: E402
-from game.style import clipboard, recipe  # noqa: E402
+from game.style import clipboard  # noqa: E402
 from game.style.examples import EXAMPLES  # noqa: E402
+from llmbreaker import style_recipe  # noqa: E402
 
 EXAMPLE = EXAMPLES[0][1]  # about 210 words
 
@@ -170,30 +171,49 @@ def test_training_too_short_text_is_refused(app):
     assert "too short" in tab(app).inline_error
 
 
-def test_training_gives_generated_text_and_both_metric_sets(app, monkeypatch):
-    def quick(text):
-        return recipe.style_session_config(text, speed="max", max_iters=60, eval_interval=30)
+def quick(text):
+    return style_recipe.style_session_config(text, speed="max", max_iters=60, eval_interval=30)
 
+
+def train_until_written(app, monkeypatch, text=EXAMPLE, away=True):
     monkeypatch.setattr(style_module, "style_session_config", quick)
-    paste(app, EXAMPLE)
+    paste(app, text)
     press(app, pygame.K_RETURN, pygame.KMOD_CTRL)  # Ctrl+Enter trains, even from the box
     view = tab(app)
-    press(app, pygame.K_1, char="1")  # away to another tab: training goes on
-    assert app.dashboard.tab is not view
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
+    if away:
+        press(app, pygame.K_1, char="1")  # away to another tab: training goes on
+        assert app.dashboard.tab is not view
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and view.result is None:
         app.frame()
-        state = view.session.state
-        if state.last_generated is not None and view.result is not None:
-            break
         time.sleep(0.02)
+    return view
+
+
+def test_training_shows_before_and_after_and_every_figure(app, monkeypatch):
+    view = train_until_written(app, monkeypatch)
     press(app, pygame.K_3, char="3")
     assert app.dashboard.tab is view and view.box.text == EXAMPLE
     assert view.mode == "results" and view.status == "completed"
-    assert len(view.side.generated) > 100
+    frame = view.frame
+    assert frame.phase == "done" and frame.after_final
+    assert frame.prompt == style_recipe.opening(EXAMPLE)
+    assert len(frame.before) == style_recipe.GENERATE_LENGTH
+    assert frame.after.startswith(frame.prompt) and len(frame.after) > 300
+    assert frame.base_val is not None and frame.best.val_loss <= frame.base_val
     result = view.result
-    assert all(value is not None for value in (*result.formality, *result.sentence_length))
-    assert all(value is not None for value in result.richness)
-    assert 0 < result.avg_prob <= 1 and result.perplexity > 1
-    assert 0 <= result.verbatim <= 1
+    for series in (result.yours, result.before, result.after):
+        assert set(series) == {"formality", "sentence_length", "richness"}
+    assert 0 < result.avg_prob <= 1 and result.base_val >= result.best_val
+    assert 0 <= result.verbatim <= 1 and 0 < result.real_words <= 1
     assert "Copied verbatim" in view.side.footer
+    app.frame()  # and the whole view draws with results on it
+
+
+def test_editing_the_text_clears_the_last_run(app, monkeypatch):
+    view = train_until_written(app, monkeypatch, away=False)
+    assert view.result is not None
+    press(app, pygame.K_e, char="e")
+    type_text(app, " And one more sentence.")
+    assert view.session is None and view.result is None and view.frame.phase == "idle"
+    assert view.side.generated == ""

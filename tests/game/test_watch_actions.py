@@ -3,7 +3,7 @@
 import pytest
 
 from game.app import App
-from game.pilot import FakeClock, Pilot
+from game.pilot import FakeClock, Pilot, key_event
 from game.widgets.dataset_picker import PickerEntry
 from llmbreaker import messages as m
 from llmbreaker.config import session_config
@@ -139,3 +139,30 @@ def test_space_while_starting_says_so_and_never_pauses_at_step_0(fake):
     assert pilot.tab.state.status == "running"
     pilot.press("space")  # once it runs, Space pauses as usual
     assert isinstance(manager.sent[-1], m.Pause)
+
+
+def test_o_opens_a_typed_path_without_a_mouse(fake, tmp_path):
+    import pygame
+
+    pilot, manager = fake
+    essay = tmp_path / "essay.txt"
+    essay.write_text("My own words, written for this test. " * 10, encoding="utf-8")
+    pilot.app.inject(key_event("o"))
+    pilot.app.inject(pygame.event.Event(pygame.TEXTINPUT, text="o"))  # SDL sends both
+    pilot.frames(1)
+    assert pilot.tab.path_prompt.visible
+    for char in str(essay):
+        pilot.app.inject(pygame.event.Event(pygame.TEXTINPUT, text=char))
+    pilot.frames(1)
+    assert pilot.tab.path_prompt.box.text == str(essay)
+    pilot.app.inject(key_event("space"))  # typing a path: Space is a character, not "start"
+    pilot.app.inject(pygame.event.Event(pygame.TEXTINPUT, text=" "))
+    pilot.frames(1)
+    assert not manager.started and pilot.tab.path_prompt.box.text == f"{essay} "
+    pilot.press("backspace", "return")
+    assert not pilot.tab.path_prompt.visible
+    assert pilot.app.background.wait()  # files are read off the frame loop
+    assert pilot.tab.picker.selected.title == "Your file: essay.txt"
+    pilot.press("o")
+    pilot.press("escape")
+    assert not pilot.tab.path_prompt.visible

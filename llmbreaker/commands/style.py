@@ -1,0 +1,111 @@
+"""`llmbreaker style FILE`: Tab 3's recipe run headless, with the figures it is held to."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from llmbreaker.style_report import MAX_VERBATIM, MIN_CLOSER, MIN_GAIN, MIN_REAL_WORDS
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "style",
+        help="fine-tune the base model on a text and print whether its style came across",
+        description="Run Tab 3's recipe on a .txt or .docx without a window: the base model "
+        "writes from the text's opening, is fine-tuned on the text (the last part held out, "
+        "early stopping, best checkpoint kept) and writes again from the same opening. "
+        "Prints copying, validation gain, real words and the style measures.",
+    )
+    parser.add_argument("file", help="a .txt or .docx of someone's writing")
+    parser.add_argument("--json", action="store_true", help="one JSON document")
+    parser.add_argument("--threads", type=int, default=1, help="torch threads (default 1)")
+    parser.add_argument("--seed", type=int, default=1337, help="sampling seed of both texts")
+    parser.add_argument("--iters", type=int, help="at most this many steps (quick checks)")
+    parser.set_defaults(func=run)
+
+
+def fine_tune(text: str, threads: int = 1, seed: int = 1337, **overrides) -> dict:
+    """Before, fine-tune, after: every figure of one run (text already in the base alphabet)."""
+    from llmbreaker.style_recipe import GENERATE_LENGTH, style_session_config
+    from llmbreaker.style_report import measure_transfer
+    from llmbreaker.trainer import CheckpointResult, Trainer
+
+    config = style_session_config(text, speed="max", threads=threads, **overrides)
+    t0 = time.perf_counter()
+    trainer = Trainer(config.model, config.train, text, config.prompt, base=config.base)
+    before, _ = trainer.sample(GENERATE_LENGTH, seed=seed)
+    losses = []
+    for item in trainer.run():
+        if isinstance(item, CheckpointResult):
+            losses.append((item.step, item.train_loss, item.val_loss))
+    after, probs = trainer.sample(GENERATE_LENGTH, seed=seed)
+    seconds = time.perf_counter() - t0
+    transfer = measure_transfer(text, before, after, losses[0][2], trainer.best[0])
+    return {
+        "prompt": trainer.prompt,
+        "before": before,
+        "after": after,
+        "steps": trainer.step,
+        "best_step": trainer.best[1],
+        "stopped_early": trainer.stopped_early,
+        "seconds": round(seconds, 1),
+        "checkpoints": [(step, round(t, 4), round(v, 4)) for step, t, v in losses],
+        "avg_prob": round(sum(probs) / len(probs), 4) if probs else None,
+        **transfer.as_dict(),
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    from llmbreaker import set_thread_wait_policy
+
+    set_thread_wait_policy(shared_cpu=False)
+    from llmbreaker.charset import dropped_notice
+    from llmbreaker.style_recipe import prepare_text
+    from llmbreaker.text_input import load_file
+
+    loaded = load_file(args.file)
+    text, dropped = prepare_text(loaded.text)
+    quick = {"max_iters": args.iters} if args.iters else {}
+    result = fine_tune(text, args.threads, args.seed, **quick)
+    result = {"file": Path(args.file).name, "words": loaded.words, "dropped": dropped, **result}
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    notice = dropped_notice(dropped)
+    if notice:
+        print(notice)
+    _print_report(result)
+    return 0
+
+
+def _print_report(r: dict) -> None:
+    ok = {True: "ok", False: "MISSED"}
+    checks = r["checks"]
+    print(f"{r['file']}: {r['words']:,} words; opening {r['prompt']!r}")
+    print(f"  steps {r['steps']} (best at {r['best_step']}), {r['seconds']} s")
+    print(
+        f"  val loss: base {r['base_val']:.3f} -> best {r['best_val']:.3f} "
+        f"(gain {r['gain']:.3f}, needs >= {MIN_GAIN})  {ok[checks['val_gain']]}"
+    )
+    print(
+        f"  copied verbatim (20-char pieces): {r['verbatim']:.0%} "
+        f"(needs <= {MAX_VERBATIM:.0%})  {ok[checks['verbatim']]}"
+    )
+    print(
+        f"  real words: {r['real_words']:.0%} (needs >= {MIN_REAL_WORDS:.0%})  "
+        f"{ok[checks['real_words']]}"
+    )
+    print("  style          yours   before  after")
+    for name in ("formality", "sentence_length", "richness"):
+        mark = "closer" if name in r["closer"] else ""
+        print(
+            f"  {name:<15}{r['yours'][name]:>6.2f}  {r['before'][name]:>6.2f}  "
+            f"{r['after'][name]:>6.2f}  {mark}"
+        )
+    print(
+        f"  closer on {len(r['closer'])} of 3 (needs >= {MIN_CLOSER})  {ok[checks['style_closer']]}"
+    )
+    print(f"\n  before: {r['prompt']}{r['before']}\n\n  after:  {r['prompt']}{r['after']}")

@@ -1,0 +1,99 @@
+"""The Style Transfer recipe: the base model's shape and corpus, and how a visitor's text tunes it.
+
+Torch-free, so the game, the worker and `llmbreaker style` all build the same session from
+here. Every figure is measured in docs/style-transfer.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from llmbreaker.charset import to_base_charset
+from llmbreaker.config import ModelConfig, SessionConfig, session_config
+
+BASE_PATH = Path(__file__).resolve().parent / "base" / "char_base.pt"
+BASE_SHAPE = ModelConfig(n_embd=64, n_layer=2, n_head=4, block_size=32)
+BASE_BUILD = dict(
+    steps=3000,
+    piece_chars=4000,  # the corpora alternate in pieces, so the held-out tail has each
+    stories_chars=600_000,  # of the children's story generator: plain modern English
+    train=dict(
+        batch_size=64,
+        optimizer="muon",
+        learning_rate=2e-2,
+        muon_lr=0.03,
+        warmup_iters=20,
+        eval_interval=250,
+        eval_batches=8,
+        sample_length=120,
+        val_fraction=0.05,
+    ),
+)
+GENERATE_LENGTH = 400  # characters of the before and after samples, about 70 words
+OPENING_CHARS = 24  # the prompt both models continue: the visitor's first words
+FINE_TUNE = dict(
+    batch_size=32,
+    optimizer="adamw",
+    learning_rate=1e-3,
+    min_lr=3e-4,
+    warmup_iters=10,
+    max_iters=300,
+    # A 200-word text is one batch: its held-out loss is best after 8-20 steps, so checkpoints
+    # come every 4 steps and training stops 6 checkpoints after the best (docs).
+    eval_interval=4,
+    eval_batches=4,
+    sample_length=80,
+    val_fraction=0.15,
+    patience=6,
+    keep_best=True,
+    temperature=0.7,
+    seed=1337,
+)
+
+
+def base_corpus_parts() -> list[str]:
+    """The texts the base learns from: Shakespeare's plays and the children's stories."""
+    from llmbreaker import story_generator
+    from llmbreaker.datasets import load_corpus
+
+    stories = story_generator.generate(characters=BASE_BUILD["stories_chars"])
+    return [load_corpus("shakespeare"), stories]
+
+
+def opening(text: str, chars: int = OPENING_CHARS) -> str:
+    """The visitor's first words, cut at a word boundary, that both models continue."""
+    head = " ".join(text.split())[: chars + 1]
+    cut = head.rfind(" ")
+    return head[:cut] if cut > 0 and len(head) > chars else head[:chars]
+
+
+def prepare_text(text: str) -> tuple[str, int]:
+    """The visitor's text in the base's alphabet, and how many characters were dropped."""
+    return to_base_charset(text)
+
+
+def style_session_config(text: str, speed: str = "2x", **overrides) -> SessionConfig:
+    """A fine-tuning session on the visitor's text (already in the base alphabet)."""
+    recipe = {**FINE_TUNE, **overrides}
+    model = {k: recipe.pop(k) for k in list(recipe) if k in ModelConfig.__dataclass_fields__}
+    config = session_config(
+        "small",
+        text=text,
+        speed=speed,
+        label="your text",
+        prompt=opening(text),
+        **{**_shape(), **model},
+        **recipe,
+    )
+    from dataclasses import replace
+
+    return replace(config, base=str(BASE_PATH), before_length=GENERATE_LENGTH)
+
+
+def _shape() -> dict:
+    return dict(
+        n_embd=BASE_SHAPE.n_embd,
+        n_layer=BASE_SHAPE.n_layer,
+        n_head=BASE_SHAPE.n_head,
+        block_size=BASE_SHAPE.block_size,
+    )

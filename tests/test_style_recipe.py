@@ -1,0 +1,69 @@
+"""The Style Transfer recipe in the engine: the base, the fine-tuning session, early stopping."""
+
+import torch
+
+from llmbreaker.base_model import base_shape, base_vocab, load_weights
+from llmbreaker.charset import BASE_CHARS
+from llmbreaker.config import TrainConfig
+from llmbreaker.model import GPT
+from llmbreaker.style_recipe import (
+    BASE_PATH,
+    BASE_SHAPE,
+    FINE_TUNE,
+    GENERATE_LENGTH,
+    opening,
+    style_session_config,
+)
+from llmbreaker.trainer import CheckpointResult, Trainer
+
+NOTE = (
+    "hey Sam, running late again, the bus broke down near the bridge. there is soup in the "
+    "fridge and bread on the side. feed the cat please, half a can only. back by nine, Jo. "
+) * 3
+
+
+def test_opening_is_the_first_words_cut_at_a_space():
+    assert opening("Dear Sir or Madam,\n\nI am writing to complain") == "Dear Sir or Madam, I am"
+    assert opening("short one") == "short one"
+
+
+def test_session_starts_from_the_committed_base():
+    config = style_session_config(NOTE)
+    assert config.base == str(BASE_PATH) and BASE_PATH.is_file()
+    assert config.before_length == GENERATE_LENGTH and config.prompt == opening(NOTE)
+    assert config.train.keep_best and config.train.patience == FINE_TUNE["patience"]
+    assert config.model.n_embd == BASE_SHAPE.n_embd
+    assert base_vocab().chars == BASE_CHARS and base_shape().n_embd == BASE_SHAPE.n_embd
+
+
+def test_base_weights_load_into_a_shorter_context():
+    model = GPT(BASE_SHAPE.__class__(**{**BASE_SHAPE.__dict__, "vocab_size": 96, "block_size": 8}))
+    meta = load_weights(model)
+    assert model.pos_emb.weight.shape[0] == 8 and meta["val_loss"] < 2.5
+
+
+def test_the_base_already_knows_english_better_than_chance():
+    config = style_session_config(NOTE, speed="max", max_iters=10, eval_interval=10)
+    trainer = Trainer(config.model, config.train, NOTE, config.prompt, base=config.base)
+    first = trainer.checkpoint()
+    assert first.val_loss < 3.0 < torch.log(torch.tensor(96.0))  # chance is 4.56
+
+
+def test_early_stopping_keeps_the_best_weights():
+    config = style_session_config(
+        NOTE, speed="max", max_iters=400, eval_interval=5, learning_rate=3e-2, patience=2
+    )
+    trainer = Trainer(config.model, config.train, NOTE, config.prompt, base=config.base)
+    checkpoints = [r for r in trainer.run() if isinstance(r, CheckpointResult)]
+    assert trainer.stopped_early and trainer.step < 400
+    best_val, best_step = trainer.best
+    assert best_val == min(c.val_loss for c in checkpoints)
+    assert checkpoints[-1].val_loss > best_val  # it stopped because val got worse ...
+    assert abs(trainer.split_loss("val") - best_val) < 1e-4  # ... and went back to the best
+
+
+def test_without_patience_training_runs_to_the_end():
+    cfg = TrainConfig(max_iters=20, eval_interval=5, threads=1, batch_size=4)
+    trainer = Trainer(BASE_SHAPE, cfg, NOTE)
+    list(trainer.run())
+    assert trainer.step == 20 and not trainer.stopped_early
