@@ -65,8 +65,10 @@ def main() -> int:
         Path(args.json).write_text(json.dumps({
             "keys": report.keys, "frames": report.frames, "seconds": report.seconds,
             "exceptions": report.exceptions, "placeholders": report.placeholders,
-            "slowest": report.slowest, "per_key_ms": {k: round(1000 * v, 1) for k, v in
-                                                      sorted(report.per_key.items())},
+            "slowest": report.slowest, "slowest_cpu": report.slowest_cpu,
+            "per_key_ms": {k: round(1000 * v, 1) for k, v in sorted(report.per_key.items())},
+            "per_key_cpu_ms": {k: round(1000 * v, 1) for k, v in
+                               sorted(report.per_key_cpu.items())},
         }, indent=1))  # fmt: skip
     return 1 if report.exceptions or report.placeholders else 0
 
