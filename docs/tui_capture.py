@@ -15,16 +15,13 @@ from llmbreaker.config import session_config
 from llmbreaker.datasets import load_corpus
 from llmbreaker.decoding import decode_steps
 from llmbreaker.trainer import Trainer
-from llmbreaker.tui import LiveTUI, TrainingState
+from llmbreaker.tui import OPTIONAL_PARTS, LiveTUI, TrainingState
 
 DOCS = Path(__file__).resolve().parent
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 BACKGROUND = "#0f172a"  # the exhibit's slate
 FOREGROUND = "#e2e8f0"
 SHADES = {"░": 0.25, "▒": 0.5, "▓": 0.75, "█": 1.0}
-FONTS = Path("/usr/share/fonts/truetype/dejavu")
-BACKGROUND = "#0f172a"  # the exhibit's slate
-FOREGROUND = "#e2e8f0"
 
 
 def main() -> None:
@@ -39,6 +36,7 @@ def main() -> None:
         max_cache=trainer.model_cfg.block_size,
         console=console,
         read_keys=False,
+        hide=OPTIONAL_PARTS,  # as `llmbreaker tui` shows a character model
     )
     steps = decode_steps(trainer.model, trainer.vocab, "The cat ", 30)
     step = [s for s in steps][-1]

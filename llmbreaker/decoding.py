@@ -11,13 +11,13 @@ Cache bytes per layer (batch 1):
 Slide policy: the model has learned absolute positions 0 .. block_size - 1, so a cached key
 is only valid at the position it was computed for. When the context would grow past the
 block size, the cache is cleared and the last `block_size // 2` characters are prefilled
-again at positions 0 .. keep - 1 (`cache_reset` marks that step). Between slides each step
+again at positions 0 .. keep - 1 (that step's cache_event is SLIDE). Between slides each step
 writes one position; a slide costs one prefill of half a block.
 
 Staleness policy: the worker may train between decode steps. Keys and values cached under
 old weights would make the cached logits differ from the model's, so each step compares the
 parameters' in-place version counters with those at the last forward; if training changed
-them, the cache is rebuilt from the current context (`cache_refilled` marks that step). The
+them, the cache is rebuilt from the current context (cache_event REFILL). The
 numbers shown are therefore always exactly the current model's.
 """
 
@@ -25,14 +25,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import cast
 
 import numpy as np
 import torch
 from torch.nn import functional as F
 
 from llmbreaker.data import Vocab
-from llmbreaker.messages import DecodeStep
-from llmbreaker.model import GPT, LayerCache
+from llmbreaker.messages import CacheEvent, DecodeStep
+from llmbreaker.model import GPT, Block, LayerCache
 from llmbreaker.prompts import check_prompt
 
 TOP_K = 5
@@ -59,7 +60,8 @@ def capture_qkv_norms(model: GPT, store: list):
         q, k, v = last.view(3, n_head, -1)  # each (nh, hs)
         store.append(torch.stack([q.norm(dim=-1), k.norm(dim=-1), v.norm(dim=-1)], dim=-1))
 
-    handles = [block.attn.qkv.register_forward_hook(hook) for block in model.blocks]
+    blocks = cast("list[Block]", list(model.blocks))  # a ModuleList holds only Blocks here
+    handles = [block.attn.qkv.register_forward_hook(hook) for block in blocks]
     try:
         yield store
     finally:
@@ -85,6 +87,7 @@ def decode_with_logits(
     length: int,
     temperature: float = 1.0,
     generator: torch.Generator | None = None,
+    decode_id: int = 0,
 ) -> Iterator[tuple[DecodeStep, torch.Tensor]]:
     """Like decode_steps, with each step's next-character logits (vocab,) alongside."""
     check_prompt(vocab.chars, prompt)
@@ -95,13 +98,13 @@ def decode_with_logits(
     caches: list[LayerCache] | None = None
     version = None
     for index in range(length):
-        reset = refilled = False
+        event = CacheEvent.INIT if caches is None else CacheEvent.WRITE
         if len(ids) > block:
             ids = ids[-keep:]
-            caches, reset = None, True
+            caches, event = None, CacheEvent.SLIDE
         current = weights_version(model)
         if caches is not None and current != version:
-            caches, refilled = None, True
+            caches, event = None, CacheEvent.REFILL
         was_training = model.training
         model.eval()
         norms: list[torch.Tensor] = []
@@ -131,14 +134,14 @@ def decode_with_logits(
             credit=tuple(float(c) for c in credit),
             cache_len=tuple(k.size(2) for k, _ in caches),
             cache_bytes=tuple(cache_bytes(c) for c in caches),
-            cache_reset=reset,
+            cache_event=event,
             done=index == length - 1,
             index=index,
             cache_max=block,
             cache_written=written,
-            cache_refilled=refilled,
             head_size=head_size,
             qkv_norms=torch.stack(norms).numpy().astype(np.float32),  # (L, nh, 3)
+            decode_id=decode_id,
         )
         yield step, next_logits
         ids.append(token)
@@ -151,7 +154,9 @@ def decode_steps(
     length: int,
     temperature: float = 1.0,
     generator: torch.Generator | None = None,
+    decode_id: int = 0,
 ) -> Iterator[DecodeStep]:
     """Generate `length` characters after prompt, one DecodeStep per character."""
-    for step, _logits in decode_with_logits(model, vocab, prompt, length, temperature, generator):
+    steps = decode_with_logits(model, vocab, prompt, length, temperature, generator, decode_id)
+    for step, _logits in steps:
         yield step

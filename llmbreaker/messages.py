@@ -1,17 +1,55 @@
 """The message protocol between the UI and a training worker: one frozen dataclass each.
 
 Commands travel UI -> worker, events worker -> UI, through multiprocessing queues, so every
-field is plain and picklable (numbers, strings, tuples, numpy arrays). This module imports
-neither torch nor pygame.
+field is plain and picklable (numbers, strings, string enums, tuples, numpy arrays). This
+module imports neither torch nor pygame.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 import numpy as np
 
 from llmbreaker.config import SessionConfig
+
+# ------------------------------------------------------------ words both sides share
+
+
+class Status(StrEnum):
+    """Where a session stands, as SessionState folds it from the events."""
+
+    STARTING = "starting"
+    RUNNING = "running"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    STOPPED = "stopped"
+    FAILED = "error"
+
+
+class DecodePhase(StrEnum):
+    """Where a view's decode stands: none asked, waiting for a model, running, paused, done."""
+
+    IDLE = "idle"
+    WAITING = "waiting"
+    DECODING = "decoding"
+    PAUSED = "paused"
+    DONE = "done"
+
+
+class CacheEvent(StrEnum):
+    """What a decode step did to the KV cache."""
+
+    INIT = "init"
+    """The decode's first step prefilled the cache with the prompt."""
+    WRITE = "write"
+    """One new position was appended to every layer's cache."""
+    SLIDE = "slide"
+    """The context reached the block size: the cache was cleared and half a block prefilled."""
+    REFILL = "refill"
+    """Training changed the weights since the last step: the cache was rebuilt."""
+
 
 # ---------------------------------------------------------------- commands (UI -> worker)
 
@@ -66,7 +104,8 @@ class Generate:
 
 @dataclass(frozen=True)
 class Decode:
-    """Generate one character at a time, reporting each step's internals."""
+    """Generate one character at a time, reporting each step's internals; replaces any decode
+    in flight."""
 
     prompt: str
     """Text to continue."""
@@ -74,6 +113,9 @@ class Decode:
     """Characters to generate."""
     rate: float = 5.0
     """Characters per second; 0 means as fast as possible."""
+    decode_id: int = 0
+    """Stamped on every DecodeStep of this decode, so steps of an earlier one are told apart;
+    a sender numbers its decodes upwards from 1."""
 
 
 @dataclass(frozen=True)
@@ -164,7 +206,8 @@ class Checkpoint:
     attention: np.ndarray = field(compare=False, repr=False)
     """float32 (n_layer, n_head, T, T) attention on the probe text."""
     elapsed: float = 0.0
-    """Seconds of training so far, pauses excluded."""
+    """Seconds the run has spent stepping and evaluating (the trainer's clock: pauses and
+    pacing waits excluded)."""
 
 
 @dataclass(frozen=True)
@@ -220,7 +263,7 @@ class Completed:
     val_loss: float
     """Final validation loss."""
     wall_time: float
-    """Seconds of training, pauses excluded."""
+    """Seconds the run spent stepping and evaluating (pauses and pacing waits excluded)."""
 
 
 @dataclass(frozen=True)
@@ -271,8 +314,8 @@ class DecodeStep:
     """Cached positions per layer."""
     cache_bytes: tuple[int, ...] = ()
     """Bytes of keys and values cached per layer."""
-    cache_reset: bool = False
-    """True when the cache was slid because the context reached the block size."""
+    cache_event: CacheEvent = CacheEvent.WRITE
+    """What this step did to the cache: INIT, WRITE, SLIDE or REFILL."""
     done: bool = False
     """True on the last step of the decode."""
     index: int = 0
@@ -281,12 +324,12 @@ class DecodeStep:
     """Positions the cache can hold: the model's block size."""
     cache_written: int = 0
     """Positions written to every layer's cache in this step (1, or the whole context)."""
-    cache_refilled: bool = False
-    """True when the cache was rebuilt because training changed the weights since last step."""
     head_size: int = 0
     """Width of each head's query, key and value vectors."""
     qkv_norms: np.ndarray | None = field(default=None, compare=False, repr=False)
     """float32 (n_layer, n_head, 3) lengths of the new position's query, key and value."""
+    decode_id: int = 0
+    """The decode_id of the Decode command this step answers."""
 
 
 @dataclass(frozen=True)

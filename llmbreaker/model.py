@@ -23,6 +23,8 @@ EXPLICIT_MAX_CONTEXT = 64
 class CausalSelfAttention(nn.Module):
     """Multi-head causal self-attention: written out for short contexts, fused for long ones."""
 
+    causal_bias: torch.Tensor  # a registered buffer (T, T): 0 on and below the diagonal
+
     def __init__(self, cfg: ModelConfig) -> None:
         super().__init__()
         self.n_head = cfg.n_head

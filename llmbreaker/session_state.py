@@ -5,17 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from llmbreaker import messages as m
+from llmbreaker.messages import Status
 
 DECODE_KEEP = 20_000  # decoded characters a session remembers
-
-STARTING, RUNNING, PAUSED, COMPLETED, STOPPED, FAILED = (
-    "starting",
-    "running",
-    "paused",
-    "completed",
-    "stopped",
-    "error",
-)
 
 
 @dataclass
@@ -23,7 +15,7 @@ class SessionState:
     """Status, progress and the complete checkpoint history of a session."""
 
     label: str = ""
-    status: str = STARTING
+    status: Status = Status.STARTING
     speed: str = "max"
     info: m.Started | None = None
     step: int = 0
@@ -39,6 +31,8 @@ class SessionState:
     last_decode: m.DecodeStep | None = None
     decode_text: str = ""  # the newest decoded characters, at most DECODE_KEEP of them
     decode_dropped: int = 0  # characters trimmed from the front of decode_text
+    decode_id: int = 0  # the newest decode whose steps arrived; older ones' steps are dropped
+    decode_start: int = 0  # decode_total when that decode's first step arrived
 
     @property
     def decode_total(self) -> int:
@@ -48,6 +42,12 @@ class SessionState:
     def decode_since(self, mark: int) -> str:
         """Decoded characters after the absolute position mark (those still kept)."""
         return self.decode_text[max(0, mark - self.decode_dropped) :]
+
+    def decoded_by(self, decode_id: int) -> str:
+        """What the decode with this id has written so far ("" until its first step arrives)."""
+        if decode_id == 0 or decode_id != self.decode_id:
+            return ""
+        return self.decode_since(self.decode_start)
 
     @property
     def max_iters(self) -> int:
@@ -64,14 +64,14 @@ class SessionState:
 
     @property
     def finished(self) -> bool:
-        return self.status in (COMPLETED, STOPPED, FAILED)
+        return self.status in (Status.COMPLETED, Status.STOPPED, Status.FAILED)
 
     def apply(self, event: m.Event) -> None:
         """Fold one event into the state."""
         match event:
             case m.Started():
                 self.info = event
-                self.status = RUNNING
+                self.status = Status.RUNNING
             case m.Metrics():
                 self.step = max(self.step, event.step)
                 self.train_loss, self.lr = event.train_loss, event.lr
@@ -82,26 +82,28 @@ class SessionState:
                 self.step = max(self.step, event.step)
             case m.Paused():
                 if not self.finished:
-                    self.status = PAUSED
+                    self.status = Status.PAUSED
             case m.Resumed():
                 if not self.finished:
-                    self.status = RUNNING
+                    self.status = Status.RUNNING
             case m.Stepped():
                 self.step = max(self.step, event.step)
                 self.train_loss = event.train_loss
             case m.SpeedChanged():
                 self.speed = event.speed
             case m.Stopped():
-                self.status = STOPPED
+                self.status = Status.STOPPED
             case m.Completed():
                 self.completed = event
                 self.step = event.step
-                self.status = COMPLETED
+                self.status = Status.COMPLETED
             case m.Generated():
                 self.last_generated = event
             case m.BeforeSample():
                 self.before = event
-            case m.DecodeStep():
+            case m.DecodeStep() if event.decode_id >= self.decode_id:  # older: stale, dropped
+                if event.decode_id != self.decode_id:
+                    self.decode_id, self.decode_start = event.decode_id, self.decode_total
                 self.decode_text += event.char
                 if len(self.decode_text) > 2 * DECODE_KEEP:  # weeks of decoding stay bounded
                     cut = len(self.decode_text) - DECODE_KEEP
@@ -110,6 +112,6 @@ class SessionState:
                 self.last_decode = event
             case m.Error(fatal=True):
                 self.error = event
-                self.status = FAILED
+                self.status = Status.FAILED
             case m.Error():
                 self.notice = event

@@ -110,9 +110,9 @@ def load_file(path: str | Path) -> LoadedText:
     path = Path(path)
     size = _checked_size(path)
     if size > MAX_FILE_BYTES:
-        shown = math.ceil(size / MB * 10) / 10
+        megabytes = math.ceil(size / MB * 10) / 10
         raise LLMBreakerError(
-            FILE_TOO_LARGE, f"File too large ({shown:.1f} MB). Max {MAX_FILE_BYTES // MB} MB."
+            FILE_TOO_LARGE, f"File too large ({megabytes:.1f} MB). Max {MAX_FILE_BYTES // MB} MB."
         )
     extension = path.suffix.lower()
     if extension not in EXTENSIONS:

@@ -1,7 +1,8 @@
 """The training loop: AdamW or Muon, warmup then cosine, clipping, fixed evals, samples, attention.
 
-It knows nothing of processes or UI. `train_step()` and `checkpoint()` let a driver (the
-worker, `train`, `bench`, tests) pace the run; `run()` yields the whole run as progress.
+It knows nothing of processes or UI. `run()` is the schedule: it yields the whole run as
+progress, and its driver (the worker, `train`, `tui`, tests) paces it by when it asks for the
+next result. `train_step()` and `checkpoint()` are its pieces, for benches and tests.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 import torch
@@ -18,33 +19,12 @@ from llmbreaker.config import ModelConfig, TrainConfig
 from llmbreaker.data import Vocab, default_prompt, encode_corpus, probe_text
 from llmbreaker.model import GPT
 from llmbreaker.muon import Muon
+from llmbreaker.progress import CheckpointResult, StepResult
 
 SMALLEST_CONTEXT = 8
 # Evaluation runs in pieces of about this many tokens: one piece's activations stay in the
 # CPU cache, which makes a 16K-token evaluation a third faster than one large forward pass.
 EVAL_PIECE_TOKENS = 4096
-
-
-@dataclass(frozen=True)
-class StepResult:
-    """One optimiser step."""
-
-    step: int  # steps completed, this one included
-    loss: float
-    lr: float
-
-
-@dataclass(frozen=True)
-class CheckpointResult:
-    """One evaluation of the model."""
-
-    step: int
-    train_loss: float
-    val_loss: float
-    sample: str
-    sample_probs: tuple[float, ...]
-    attention: np.ndarray  # float32 (n_layer, n_head, T, T) on the probe
-    elapsed: float  # seconds spent stepping and evaluating so far
 
 
 def lr_at(step: int, cfg: TrainConfig) -> float:
@@ -129,7 +109,8 @@ class Trainer:
         """
         cfg = self.train_cfg
         muon = cfg.optimizer == "muon"
-        to_muon, rest = [], []
+        to_muon: list[torch.nn.Parameter] = []
+        rest: list[torch.nn.Parameter] = []
         for name, p in self.model.named_parameters():
             in_block_matrix = p.dim() == 2 and name.startswith("blocks.")
             (to_muon if muon and in_block_matrix else rest).append(p)
@@ -283,13 +264,19 @@ class Trainer:
         return self.step % self.train_cfg.eval_interval == 0 or self.done
 
     def run(self) -> Iterator[StepResult | CheckpointResult]:
-        """The whole run: a checkpoint of the untrained model, then steps and checkpoints."""
+        """The whole run: a checkpoint of the untrained model, then every step.
+
+        A step that ends an eval interval (or the run) yields its checkpoint first and its
+        StepResult last, so a driver that pauses after a StepResult never leaves a due
+        checkpoint unreported.
+        """
         if self.step == 0:
             yield self.checkpoint()
         while not self.done:
-            yield self.train_step()
+            result = self.train_step()
             if self.is_checkpoint_step():
                 yield self.checkpoint()
+            yield result
 
 
 def warm_up() -> None:

@@ -1,4 +1,8 @@
-"""The worker process: owns one Trainer, obeys commands, reports events. Torch lives here."""
+"""The worker process: owns one Trainer, obeys commands, reports events. Torch lives here.
+
+The worker paces Trainer.run() (the one training schedule) by when it asks for the next step,
+and turns what the run yields into messages.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,17 @@ import multiprocessing as mp
 import queue
 import time
 import traceback
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from llmbreaker import messages as m
 from llmbreaker.config import SessionConfig, step_interval
 from llmbreaker.errors import OUT_OF_MEMORY, SESSION_NOT_FOUND, TRAINING_FAILED, LLMBreakerError
+from llmbreaker.progress import CheckpointResult, StepResult, next_step
 from llmbreaker.prompts import prompt_error
+
+if TYPE_CHECKING:  # torch is imported only once a session starts
+    from llmbreaker.trainer import Trainer
 
 METRICS_PERIOD = 0.05  # seconds between coalesced Metrics events (newest wins)
 IDLE_WAIT = 0.25  # seconds to block for a command while nothing is due
@@ -35,18 +45,18 @@ class Worker:
     def __init__(self, commands: mp.Queue, events: mp.Queue) -> None:
         self.commands = commands
         self.events = events
-        self.trainer = None
+        self.trainer: Trainer | None = None
+        self.progress: Iterator[StepResult | CheckpointResult] = iter(())  # trainer.run()
         self.running = False
         self.finished = False
         self.interval = 0.0
         self.next_due = 0.0
-        self.active_since: float | None = None  # wall clock of the current running stretch
-        self.active_total = 0.0  # wall seconds spent running, pauses excluded
         self.last_metrics = 0.0
         self.pending_metrics: m.Metrics | None = None
-        self.last_checkpoint = None  # the newest CheckpointResult, for Completed's losses
+        self.last_checkpoint: CheckpointResult | None = None  # for Completed's losses and time
         self.tokens_since = 0
-        self.decoder = None
+        self.tokens_per_step = 0
+        self.decoder: Iterator[m.DecodeStep] | None = None
         self.decode_interval = 0.0
         self.decode_due = 0.0
         self.alive = True
@@ -94,7 +104,7 @@ class Worker:
         self._handle_commands(wait)
         now = time.monotonic()
         if self.decoder is not None and now >= self.decode_due:
-            self._decode_once(now)
+            self._decode_once(self.decoder, now)
         if self.running and not self.finished and now >= self.next_due:
             self._train_once(now)
         self._flush_metrics()
@@ -132,8 +142,8 @@ class Worker:
                 self._set_running(False)
                 if not self.finished:
                     result = self._advance()
-                    self.emit(m.Stepped(self.trainer.step, result.loss))
-                    self._after_step()
+                    self.emit(m.Stepped(result.step, result.loss))
+                    self._complete_if_done()
             case m.Stop():
                 self._set_running(False)
                 self.finished = True
@@ -146,8 +156,8 @@ class Worker:
                 self.emit(m.SpeedChanged(speed))
             case m.Generate(prompt, length, seed):
                 self._generate(prompt, length, seed)
-            case m.Decode(prompt, length, rate):
-                self._start_decode(prompt, length, rate)
+            case m.Decode(prompt, length, rate, decode_id):
+                self._start_decode(prompt, length, rate, decode_id)
             case m.SetDecodeRate(rate):
                 self._set_decode_rate(rate)
             case m.StopDecode():
@@ -157,10 +167,11 @@ class Worker:
         from llmbreaker.trainer import Trainer
 
         text = config.text if config.text is not None else _load_corpus(config.dataset)
-        self.trainer = Trainer(
+        self.trainer = t = Trainer(
             config.model, config.train, text, config.prompt, config.probe, base=config.base
         )
-        t = self.trainer
+        self.progress = t.run()
+        self.tokens_per_step = t.train_cfg.batch_size * t.model_cfg.block_size
         self.interval = step_interval(config.speed)
         self.emit(
             m.Started(
@@ -178,50 +189,46 @@ class Worker:
             seed = t.train_cfg.seed
             before, probs = t.sample(config.before_length, seed=seed)
             self.emit(m.BeforeSample(t.prompt, before, probs, seed))
-        self._emit_checkpoint()
+        opening = next(self.progress)  # run() opens with the untrained model's checkpoint
+        if isinstance(opening, CheckpointResult):
+            self._report_checkpoint(opening)
         self._set_running(not config.start_paused)
         if config.start_paused:
             self.emit(m.Paused(0))
 
-    def _set_running(self, running: bool) -> None:
-        now = time.monotonic()
-        if running and not self.running:
-            self.active_since = now
-            self.next_due = now
-        elif not running and self.running and self.active_since is not None:
-            self.active_total += now - self.active_since
-            self.active_since = None
-        self.running = running
+    def _session(self) -> Trainer:
+        """The started session's trainer (commands before Start are answered in _handle)."""
+        if self.trainer is None:
+            raise LLMBreakerError(SESSION_NOT_FOUND, "Session not started.")
+        return self.trainer
 
-    def _wall(self) -> float:
-        extra = time.monotonic() - self.active_since if self.active_since is not None else 0.0
-        return self.active_total + extra
+    def _set_running(self, running: bool) -> None:
+        if running and not self.running:
+            self.next_due = time.monotonic()
+        self.running = running
 
     # ------------------------------------------------------------------ training
 
     def _train_once(self, now: float) -> None:
         self._advance()
         self.next_due = max(self.next_due + self.interval, now) if self.interval else now
-        self._after_step()
+        self._complete_if_done()
 
-    def _advance(self):
-        result = self.trainer.train_step()
-        cfg = self.trainer.train_cfg
-        self.tokens_since += cfg.batch_size * self.trainer.model_cfg.block_size
+    def _advance(self) -> StepResult:
+        """One optimiser step of Trainer.run(): checkpoints go out at once, metrics coalesce."""
+        result = next_step(self.progress, self._report_checkpoint)
+        self.tokens_since += self.tokens_per_step
         elapsed = time.monotonic() - self.last_metrics
         rate = self.tokens_since / elapsed if elapsed > 0 else 0.0
         self.pending_metrics = m.Metrics(result.step, result.loss, result.lr, rate)
         return result
 
-    def _after_step(self) -> None:
-        if self.trainer.is_checkpoint_step():
-            self._flush_metrics(force=True)
-            self._emit_checkpoint()
-        if self.trainer.done and not self.finished:
+    def _complete_if_done(self) -> None:
+        if self._session().done and not self.finished and self.last_checkpoint is not None:
             self._set_running(False)
             self.finished = True
             last = self.last_checkpoint
-            self.emit(m.Completed(self.trainer.step, last.train_loss, last.val_loss, self._wall()))
+            self.emit(m.Completed(last.step, last.train_loss, last.val_loss, last.elapsed))
 
     def _flush_metrics(self, force: bool = False) -> None:
         now = time.monotonic()
@@ -231,18 +238,12 @@ class Worker:
             self.last_metrics = now
             self.tokens_since = 0
 
-    def _emit_checkpoint(self) -> None:
-        c = self.trainer.checkpoint()
+    def _report_checkpoint(self, c: CheckpointResult) -> None:
+        self._flush_metrics(force=True)  # the steps before it arrive first
         self.last_checkpoint = c
         self.emit(
             m.Checkpoint(
-                c.step,
-                c.train_loss,
-                c.val_loss,
-                c.sample,
-                c.sample_probs,
-                c.attention,
-                self._wall(),
+                c.step, c.train_loss, c.val_loss, c.sample, c.sample_probs, c.attention, c.elapsed
             )
         )
 
@@ -250,7 +251,7 @@ class Worker:
 
     def _check_prompt(self, prompt: str) -> bool:
         """True if the prompt can be continued; otherwise a non-fatal Error says why."""
-        error = prompt_error(self.trainer.vocab.chars, prompt)
+        error = prompt_error(self._session().vocab.chars, prompt)
         if error is not None:
             self.emit(m.Error(error.code, error.message, fatal=False))
         return error is None
@@ -258,15 +259,18 @@ class Worker:
     def _generate(self, prompt: str, length: int, seed: int | None = None) -> None:
         if self._check_prompt(prompt):
             seed = int(time.time()) if seed is None else seed
-            text, probs = self.trainer.sample(length, prompt, seed=seed)
+            text, probs = self._session().sample(length, prompt, seed=seed)
             self.emit(m.Generated(prompt, text, probs))
 
-    def _start_decode(self, prompt: str, length: int, rate: float) -> None:
+    def _start_decode(self, prompt: str, length: int, rate: float, decode_id: int) -> None:
         if not self._check_prompt(prompt):
             return
         from llmbreaker.decoding import decode_steps
 
-        self.decoder = decode_steps(self.trainer.model, self.trainer.vocab, prompt, length)
+        trainer = self._session()
+        self.decoder = decode_steps(
+            trainer.model, trainer.vocab, prompt, length, decode_id=decode_id
+        )
         self.decode_interval = 1.0 / rate if rate > 0 else 0.0
         self.decode_due = time.monotonic()
 
@@ -276,9 +280,9 @@ class Worker:
         self.decode_due += interval - self.decode_interval
         self.decode_interval = interval
 
-    def _decode_once(self, now: float) -> None:
+    def _decode_once(self, decoder: Iterator[m.DecodeStep], now: float) -> None:
         try:
-            step = next(self.decoder)
+            step = next(decoder)
         except StopIteration:
             self.decoder = None
             return

@@ -12,6 +12,7 @@ from llmbreaker.config import ModelConfig
 from llmbreaker.data import Vocab
 from llmbreaker.decoding import decode_steps, decode_with_logits
 from llmbreaker.errors import LLMBreakerError
+from llmbreaker.messages import CacheEvent
 from llmbreaker.model import GPT
 
 VOCAB = Vocab.from_text("abcdefghijklmnopqrstuvwxyz .,")
@@ -53,7 +54,7 @@ def run(model: GPT, prompt: str, length: int, seed: int = 0):
 def test_cached_logits_match_full_forward_at_every_step_across_slides():
     model = make_model()
     steps = run(model, "the cat", 40)  # 7 + 40 characters: at least two slides at block 16
-    assert sum(step.cache_reset for step, _ in steps) >= 2
+    assert sum(step.cache_event == CacheEvent.SLIDE for step, _ in steps) >= 2
     for step, logits in steps:
         assert len(step.context) <= BLOCK
         torch.testing.assert_close(logits, full_logits(model, step.context), atol=1e-5, rtol=0)
@@ -63,9 +64,14 @@ def test_slide_keeps_half_a_block_and_is_flagged():
     steps = [s for s, _ in run(make_model(), "abcdefghijklmno", 6)]  # 15 characters
     lengths = [len(s.context) for s in steps]
     assert lengths[:2] == [15, 16]
-    assert steps[2].cache_reset and lengths[2] == BLOCK // 2
+    assert steps[2].cache_event == CacheEvent.SLIDE and lengths[2] == BLOCK // 2
     assert steps[2].cache_written == BLOCK // 2
-    assert not any(s.cache_reset for s in steps[:2] + steps[3:])
+    assert [s.cache_event for s in steps] == [
+        CacheEvent.INIT,
+        CacheEvent.WRITE,
+        CacheEvent.SLIDE,
+        *[CacheEvent.WRITE] * 3,
+    ]
     # The context keeps the text: after the slide it ends with what was sampled.
     assert steps[2].context.endswith(steps[0].char + steps[1].char)
 
@@ -78,7 +84,7 @@ def test_cache_length_and_bytes_follow_the_formula():
         assert step.cache_len == (n, n)
         assert step.cache_bytes == (2 * n_head * head_size * n * 4,) * 2
         assert step.cache_max == BLOCK and step.head_size == head_size
-        assert step.cache_written == (n if step.index == 0 or step.cache_reset else 1)
+        assert step.cache_written == (1 if step.cache_event == CacheEvent.WRITE else n)
 
 
 def test_step_reports_attention_top_credit_and_norms():
@@ -104,10 +110,10 @@ def test_weight_change_refills_the_cache_and_stays_exact():
     with torch.no_grad():
         model.blocks[0].attn.qkv.weight.add_(0.1)  # what an optimiser step does in place
     step, logits = next(decoder)
-    assert step.cache_refilled and step.cache_written == len(step.context)
+    assert step.cache_event == CacheEvent.REFILL and step.cache_written == len(step.context)
     torch.testing.assert_close(logits, full_logits(model, step.context), atol=1e-5, rtol=0)
     step, logits = next(decoder)
-    assert not step.cache_refilled and step.cache_written == 1
+    assert step.cache_event == CacheEvent.WRITE and step.cache_written == 1
 
 
 def test_long_prompt_is_cropped_to_the_block():

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 import numpy as np
 import pytest
 from rich.console import Console
 
-from llmbreaker.tui import DecodeState, LiveTUI, TrainingState
+from llmbreaker.tui import OPTIONAL_PARTS, DecodeState, LiveTUI, TrainingState
 
 PANEL_TITLES = [
     "STEP",
@@ -114,9 +115,13 @@ def test_keys_pause_step_cycle_layers_and_quit():
 
 def test_full_queue_drops_without_blocking():
     tui, _ = make_tui(queue_size=5)
-    started = time.perf_counter()
-    results = [tui.update_training(TrainingState(step=i)) for i in range(50)]
-    assert time.perf_counter() - started < 1.0  # generous: a blocking put would never return
+    results: list[bool] = []
+    feeder = threading.Thread(
+        target=lambda: results.extend(tui.update_training(TrainingState(step=i)) for i in range(50))
+    )
+    feeder.start()
+    feeder.join(timeout=60)  # a blocking put would never return
+    assert not feeder.is_alive()
     assert results.count(True) == 5 and tui.dropped == 45
     tui.drain()
     assert tui.view.training.step == 4
@@ -127,7 +132,7 @@ def test_background_thread_draws_and_stops():
     assert tui.fps == 20  # capped
     with tui:
         feed(tui)
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + 60
         while tui.frames < 3 and time.monotonic() < deadline:
             time.sleep(0.02)
     assert tui.frames >= 3 and tui._thread is None
@@ -139,3 +144,41 @@ def test_other_loops_attention_shapes(pattern):
     tui, console = make_tui()
     tui.update_decode(DecodeState(step=1, token_text="x", attention_pattern=pattern))
     assert "ATTENTION FLOW" in render_text(tui, console)
+
+
+def test_parts_a_model_never_has_can_be_hidden_and_the_context_stays():
+    tui, console = make_tui(hide=OPTIONAL_PARTS)
+    feed(tui)
+    text = render_text(tui, console)
+    for gone in ("R:", "KL:", "mRoPE", "H: ", "VISION INJECTION", "GPU"):
+        assert gone not in text, gone
+    assert "CONTEXT" in text and "Pos" in text and "# 17" in text and "loss: 2.310" in text
+    assert "credit" in text and "att L3" in text
+
+
+def test_unknown_part_to_hide_is_refused():
+    with pytest.raises(ValueError, match="optional parts"):
+        make_tui(hide={"rewards"})
+
+
+def test_a_decode_without_context_says_what_to_pass():
+    tui, console = make_tui()
+    tui.update_decode(DecodeState(step=1, token_text="x"))
+    text = render_text(tui, console)
+    assert "Prompt preparing" not in text and "DecodeState(context=...)" in text
+
+
+def test_wait_for_step_holds_while_paused_lets_s_through_and_q_ends_it():
+    tui, _ = make_tui()
+    assert tui.wait_for_step()  # running: at once
+    tui.handle_key("p")
+    tui.handle_key("s")
+    assert tui.wait_for_step()  # one step for the S
+    answers: list[bool] = []
+    waiter = threading.Thread(target=lambda: answers.append(tui.wait_for_step()))
+    waiter.start()
+    waiter.join(timeout=0.3)
+    assert waiter.is_alive()  # paused, no S: still holding
+    tui.handle_key("q")
+    waiter.join(timeout=60)
+    assert answers == [False]

@@ -10,6 +10,7 @@ from llmbreaker import messages as m
 from llmbreaker.config import session_config
 from llmbreaker.errors import DATASET_NOT_FOUND, OUT_OF_MEMORY
 from llmbreaker.session_manager import SessionManager
+from llmbreaker.session_state import SessionState
 
 TIMEOUT = 90  # generous: two cores may be busy; nothing here asserts on time
 
@@ -150,3 +151,21 @@ def test_a_prewarmed_spare_becomes_the_next_session_and_is_replaced():
     finally:
         mgr.close()
     assert not mgr._spare
+
+
+def test_a_new_decode_replaces_the_one_in_flight_and_its_steps_carry_its_id(manager):
+    sid = manager.start(config())
+    expect(manager, sid, m.Paused)
+    manager.send(sid, m.Decode("the", 200, 20.0, decode_id=1))
+    first, _ = expect(manager, sid, m.DecodeStep)
+    assert first.decode_id == 1 and first.cache_event == m.CacheEvent.INIT
+    manager.send(sid, m.Decode("a", 3, 0.0, decode_id=2))  # no StopDecode, no waiting
+    steps = [first]
+    while not (steps[-1].decode_id == 2 and steps[-1].done):
+        steps.append(expect(manager, sid, m.DecodeStep)[0])
+    ids = [s.decode_id for s in steps]
+    assert ids == sorted(ids) and ids.count(2) == 3  # the old decode never resumes
+    state = SessionState()
+    for step in steps:
+        state.apply(step)
+    assert len(state.decoded_by(2)) == 3 and state.decoded_by(1) == ""

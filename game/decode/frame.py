@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from llmbreaker.messages import DecodeStep
+from llmbreaker.messages import DecodePhase, DecodeStep
 
 
 @dataclass(frozen=True)
@@ -20,17 +20,10 @@ class Frame:
     stage: str  # flow strip stage lit now (see flow_clock)
     stage_layer: int  # the layer the animated pass is in
     now: float  # seconds on the tab's clock, for 5 Hz flashing
-    phase: str  # idle, waiting, decoding, paused, done
+    phase: DecodePhase
     rate: float
     live: bool  # a pass is being animated: decoding, or a single step just taken
 
     def cache_event(self) -> str:
-        """init, write, slide or refill: what the newest step did to the KV cache."""
-        step = self.step
-        if step is None:
-            return "cleared"
-        if step.cache_reset:
-            return "slide"
-        if step.cache_refilled:
-            return "refill"
-        return "init" if step.index == 0 else "write"
+        """init, write, slide or refill (the step's CacheEvent); cleared before any step."""
+        return "cleared" if self.step is None else self.step.cache_event

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+
+from game.sessions import Session
 from llmbreaker import messages as m
 from llmbreaker.config import session_config
 from llmbreaker.datasets import list_datasets
 from llmbreaker.errors import INVALID_PROMPT
+from llmbreaker.messages import DecodePhase
 from llmbreaker.prompts import prompt_error
+from llmbreaker.session_state import SessionState
 
 OWN_ID = "decode"
 OWN_PRESET = "small"
@@ -14,8 +19,11 @@ OWN_DATASET = "childrens_stories"
 RATES = (1, 5, 20, 50)  # characters per second the rate keys choose
 DEFAULT_RATE = 5
 DECODE_LENGTH = 400  # characters one Enter asks for
-SETTLE = 0.15  # seconds after a StopDecode before the next Decode, so no stray step interleaves
-IDLE, WAITING, DECODING, PAUSED, DONE = "idle", "waiting", "decoding", "paused", "done"
+IDLE, WAITING, DECODING = DecodePhase.IDLE, DecodePhase.WAITING, DecodePhase.DECODING
+PAUSED, DONE = DecodePhase.PAUSED, DecodePhase.DONE
+# Every Decode this process sends gets a new id; steps of an earlier decode still on their way
+# are dropped by SessionState (and never read here), so a new decode starts at once.
+DECODE_IDS = itertools.count(1)
 
 
 def own_config(training: dict, datasets=None):
@@ -35,28 +43,29 @@ class DecodeSource:
 
     def __init__(self, sessions) -> None:
         self.sessions = sessions
-        self.session = None
-        self.state = None
-        self.rate = DEFAULT_RATE
-        self.phase = IDLE
+        self.session: Session | None = None
+        self.state: SessionState | None = None
+        self.rate: float = DEFAULT_RATE
+        self.phase: DecodePhase = IDLE
         self.base = ""  # the prompt of the Decode in flight
         self.origin = 0  # characters of the text the visitor typed
-        self.mark = 0  # state.decode_total when it was sent
+        self.decode_id = 0  # of the Decode in flight; 0 before the first
         self.pending: tuple[int, float] | None = None  # (length, rate) to send once settled
         self.pending_prompt: str | None = None  # None: the text as it stands when sent
-        self.quiet_for = SETTLE
         self.error = ""  # the last refusal, shown inline
-        self.seen_notice = None
+        self.seen_notice: m.Error | None = None
         self.clock = 0.0
         self.arrived_at = -1.0  # clock when the newest step arrived
         self.arrivals = 0
 
     # ------------------------------------------------------------------ session
 
-    def _choose(self):
+    def _choose(self) -> Session | None:
         sessions = list(self.sessions.by_id.values())
-        if any(s is self.session and not s.state.error for s in sessions):
-            return self.session
+        current = self.session
+        alive = current is not None and any(s is current for s in sessions)
+        if current is not None and alive and not current.state.error:
+            return current
         ready = [s for s in sessions if s.state.info is not None and not s.state.error]
         running = [s for s in ready if not s.state.finished]
         pool = running or ready or sessions
@@ -84,14 +93,14 @@ class DecodeSource:
     def text(self) -> str:
         if self.state is None:
             return self.base
-        return self.base + self.state.decode_since(self.mark)
+        return self.base + self.state.decoded_by(self.decode_id)
 
     @property
     def step(self) -> m.DecodeStep | None:
-        """The newest step of this tab's decodes, or None before the first arrives."""
-        if self.state is None or self.state.decode_total <= self.mark:
-            return None
-        return self.state.last_decode
+        """The newest step of this tab's decode in flight, or None before its first arrives."""
+        last = self.state.last_decode if self.state is not None else None
+        mine = last is not None and self.decode_id and last.decode_id == self.decode_id
+        return last if mine else None
 
     def _refuse(self, prompt: str) -> bool:
         """The engine's prompt check against the model's characters, if a model is known; a
@@ -142,41 +151,37 @@ class DecodeSource:
     def _stop(self) -> None:
         if self.phase in (DECODING, PAUSED) and self.session is not None:
             self.sessions.send(self.session.sid, m.StopDecode())
-            self.quiet_for = 0.0
         self.pending = None
 
-    def _send_pending(self) -> None:
-        length, rate = self.pending
+    def _send_pending(self, session: Session, length: int, rate: float) -> None:
         prompt = self.text if self.pending_prompt is None else self.pending_prompt
         self.pending = None
-        self.base, self.mark, self.arrivals = prompt, self.state.decode_total, 0
-        self.seen_notice = self.state.notice
-        self.sessions.send(self.session.sid, m.Decode(prompt, length, rate))
+        self.base, self.decode_id, self.arrivals = prompt, next(DECODE_IDS), 0
+        self.seen_notice = session.state.notice
+        self.sessions.send(session.sid, m.Decode(prompt, length, rate, self.decode_id))
 
     # ------------------------------------------------------------------ frame
 
     def update(self, dt: float) -> None:
         self.clock += dt
-        self.quiet_for += dt
         session = self._choose()
         if session is not self.session or (session and session.state is not self.state):
             self._adopt(session)
-        if self.state is None:
+        if self.state is None or self.session is None:
             return
-        if self.state.decode_total > self.mark + self.arrivals:
-            self.arrivals = self.state.decode_total - self.mark
-            self.arrived_at = self.clock
-        self._check_refusal()
+        arrivals = len(self.state.decoded_by(self.decode_id))
+        if arrivals > self.arrivals:
+            self.arrivals, self.arrived_at = arrivals, self.clock
+        self._check_refusal(self.state)
         step = self.step
         if self.phase == DECODING and step is not None and step.done and self.pending is None:
             self.phase = DONE
-        ready = self.pending is not None and self.model_ready and self.quiet_for >= SETTLE
-        if ready:
+        if self.pending is not None and self.model_ready:
             if self.phase == WAITING:
                 self.phase = DECODING
-            self._send_pending()
+            self._send_pending(self.session, *self.pending)
 
-    def _adopt(self, session) -> None:
+    def _adopt(self, session: Session | None) -> None:
         if self.session is None:
             self.error = ""  # "no model yet" no longer holds
         elif self.phase != IDLE:
@@ -184,14 +189,13 @@ class DecodeSource:
         keep_pending = self.phase == WAITING
         self.session = session
         self.state = session.state if session else None
-        self.mark = self.state.decode_total if self.state else 0
-        self.arrivals, self.arrived_at = 0, -1.0
+        self.decode_id, self.arrivals, self.arrived_at = 0, 0, -1.0
         self.seen_notice = self.state.notice if self.state else None
         if not keep_pending:
             self.phase, self.pending = IDLE, None
 
-    def _check_refusal(self) -> None:
-        notice = self.state.notice
+    def _check_refusal(self, state: SessionState) -> None:
+        notice = state.notice
         if notice is None or notice is self.seen_notice:
             return
         self.seen_notice = notice
@@ -201,6 +205,4 @@ class DecodeSource:
 
     def _forget_decode(self) -> None:
         self.phase, self.pending = IDLE, None
-        self.base, self.origin = "", 0
-        if self.state is not None:
-            self.mark, self.arrivals = self.state.decode_total, 0
+        self.base, self.origin, self.decode_id, self.arrivals = "", 0, 0, 0

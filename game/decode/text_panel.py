@@ -14,6 +14,7 @@ from game.decode.frame import Frame
 from game.decode.look import flash, glyph
 from game.style.wrap import visible_text, wrap_starts
 from game.theme import mix
+from llmbreaker.messages import DecodeStep
 
 TEXT_SIZE = "lg"
 CREDIT_GAMMA = 0.6  # lifts small credits so the shading reads from a distance
@@ -76,10 +77,10 @@ class TextPanel:
                 (x + theme.px(1), box.centery + theme.px(1))])  # fmt: skip
         surface.blit(sign, (inner.right - sign.get_width(), box.centery - sign.get_height() // 2))
         y = box.bottom + theme.px(1.5)
-        return self._draw_top5(surface, inner, y, frame)
+        return self._draw_top5(surface, inner, y, step)
 
-    def _draw_top5(self, surface, inner: pygame.Rect, y: int, frame: Frame) -> int:
-        theme, step = self.theme, frame.step
+    def _draw_top5(self, surface, inner: pygame.Rect, y: int, step: DecodeStep) -> int:
+        theme = self.theme
         label = theme.text("top 5", "sm", "dim")
         surface.blit(label, (inner.x, y))
         x = inner.x + label.get_width() + theme.px(2)

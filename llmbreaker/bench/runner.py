@@ -85,12 +85,12 @@ def learning_section(opts: BenchOptions, say) -> list[dict]:
     runs.append((REFERENCE, opts.threads, opts.reference_budget))
     curves = []
     for recipe, threads, budget in runs:
-        curve = learning.race(recipe, opts.text, budget, threads)
+        raced = learning.race(recipe, opts.text, budget, threads)
         say(
-            f"  {recipe.name}: {curve.steps_per_s:.1f} steps/s, best val "
-            f"{min(v for _, _, v in curve.points):.3f}"
+            f"  {recipe.name}: {raced.steps_per_s:.1f} steps/s, best val "
+            f"{min(v for _, _, v in raced.points):.3f}"
         )
-        curves.append(curve.as_dict())
+        curves.append(raced.as_dict())
     ref = curves[-1]["seconds_to"]
     for curve in curves:
         curve["ratio_to_reference"] = {

@@ -99,8 +99,10 @@ def percentiles(values: list[float]) -> dict:
     }
 
 
-def rss_mb(pid: int) -> float | None:
-    """Resident set size of a process in MB, from /proc (Linux)."""
+def rss_mb(pid: int | None) -> float | None:
+    """Resident set size of a process in MB, from /proc (Linux); None if there is none."""
+    if pid is None:
+        return None
     try:
         with open(f"/proc/{pid}/status") as status:
             for line in status:

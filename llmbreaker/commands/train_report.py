@@ -10,6 +10,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
+from llmbreaker.progress import CheckpointResult
+
 
 class RichReport:
     """A progress bar, a line per evaluation with its sample, and a summary table."""
@@ -18,7 +20,8 @@ class RichReport:
         self.trainer = trainer
         self.console = Console(highlight=False)
         self.label, self.preset = label, preset
-        self.first = self.last = None
+        self.first: CheckpointResult | None = None
+        self.last: CheckpointResult | None = None
         self.progress = Progress(
             TextColumn("[bold blue]training"),
             BarColumn(),
@@ -63,6 +66,8 @@ class RichReport:
 
     def summary(self) -> None:
         first, last = self.first, self.last
+        if first is None or last is None:  # run() always opens with a checkpoint
+            return
         table = Table(title="Summary", show_header=False, title_justify="left")
         table.add_row("steps", f"{last.step:,}")
         table.add_row("wall time", f"{last.elapsed:.1f} s")

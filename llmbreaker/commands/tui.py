@@ -59,10 +59,8 @@ def run(args: argparse.Namespace) -> int:
     from llmbreaker.datasets import load_corpus
     from llmbreaker.prompts import check_prompt
 
-    if args.chars < 1 or args.rate <= 0:
-        raise LLMBreakerError(INVALID_CONFIG, "--chars must be at least 1 and --rate above 0.")
     config = session_config(args.preset, dataset=args.dataset, max_iters=args.iters)
-    text = load_corpus(config.dataset)
+    text = load_corpus(args.dataset)
     if args.prompt is not None:
         check_prompt(Vocab.from_text(text).chars, args.prompt)  # before the screen changes
     console = Console()

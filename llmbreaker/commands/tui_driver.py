@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 
 from rich.console import Console
 
 from llmbreaker.config import SessionConfig
 from llmbreaker.decoding import decode_steps
 from llmbreaker.messages import DecodeStep
+from llmbreaker.progress import CheckpointResult, next_step
 from llmbreaker.trainer import Trainer
-from llmbreaker.tui import DecodeState, LiveTUI, TrainingState
+from llmbreaker.tui import OPTIONAL_PARTS, DecodeState, LiveTUI, TrainingState
 
 TRAINING_UPDATE_PERIOD = 0.05  # seconds between header updates, so the queue never fills
 PAUSE_POLL = 0.02  # seconds between looks at the keys while paused
@@ -21,14 +23,6 @@ def decode_state(step: DecodeStep, layer: int) -> DecodeState:
     """The live view's state for one decoder step; the flow strip follows the focused head."""
     attention = step.attention  # (L, nh, T)
     head = int(attention[layer % attention.shape[0]].max(-1).argmax())
-    if step.index == 0:
-        event = "init"
-    elif step.cache_reset:
-        event = "slide"
-    elif step.cache_refilled:
-        event = "refill"
-    else:
-        event = "write"
     return DecodeState(
         step=step.position,
         token_text=step.char,
@@ -37,14 +31,13 @@ def decode_state(step: DecodeStep, layer: int) -> DecodeState:
         cache_max=step.cache_max,
         active_layer=layer,
         active_head=head,
-        mrope_t=step.position,  # learned absolute positions: no height or width
         attention_pattern=attention,
         top=step.top,
         context=step.context,
         layer_cache_len=step.cache_len,
         layer_cache_bytes=step.cache_bytes,
         cache_written=step.cache_written,
-        cache_event=event,
+        cache_event=step.cache_event,
         head_dim=step.head_size,
         qkv_norms=step.qkv_norms,
     )
@@ -63,6 +56,7 @@ class LiveTraining:
         console: Console,
     ) -> None:
         self.trainer = Trainer(config.model, config.train, text)
+        self.progress = self.trainer.run()
         self.prompt = prompt or self.trainer.prompt
         self.chars = chars
         self.interval = 1.0 / rate
@@ -73,8 +67,9 @@ class LiveTraining:
             display_layers=6,
             max_cache=cfg.block_size,
             console=console,
+            hide=OPTIONAL_PARTS,  # a character model has no reward, KL, mRoPE, vision or GPU
         )
-        self.decoder = None
+        self.decoder: Iterator[DecodeStep] | None = None
         self.decode_due = 0.0
         self.last_update = 0.0
         self.losses: tuple[float | None, float | None] = (None, None)
@@ -82,7 +77,9 @@ class LiveTraining:
 
     def run(self) -> None:
         with self.tui:
-            self._checkpoint()
+            opening = next(self.progress)  # run() opens with the untrained model's checkpoint
+            if isinstance(opening, CheckpointResult):
+                self._checkpoint(opening)
             while not self.tui.quit_requested.is_set():
                 if self.tui.paused:
                     if self.tui.take_step():
@@ -99,7 +96,7 @@ class LiveTraining:
             if paced and now < self.decode_due:
                 time.sleep(min(self.decode_due - now, PAUSE_POLL))
                 return
-            self._decode_once(now)
+            self._decode_once(self.decoder, now)
         elif not self.trainer.done:
             self._train_once()
         elif paced and now < self.decode_due:
@@ -108,20 +105,21 @@ class LiveTraining:
             self._start_burst("done: decoding; Q quits")
 
     def _train_once(self) -> None:
+        """One step of the run; a checkpoint it ends on starts a burst."""
         t0 = time.perf_counter()
-        result = self.trainer.train_step()
-        cfg = self.trainer
+        checkpoints: list[CheckpointResult] = []
+        result = next_step(self.progress, checkpoints.append)
         seconds = time.perf_counter() - t0
-        if seconds > 0:
+        if not checkpoints and seconds > 0:  # a step alone: its time is the training rate
+            cfg = self.trainer
             self.tokens_per_s = cfg.train_cfg.batch_size * cfg.model_cfg.block_size / seconds
         self.losses = (result.loss, self.losses[1])
-        if self.trainer.is_checkpoint_step():
-            self._checkpoint()
-        elif time.monotonic() - self.last_update >= TRAINING_UPDATE_PERIOD:
+        for checkpoint in checkpoints:
+            self._checkpoint(checkpoint)
+        if not checkpoints and time.monotonic() - self.last_update >= TRAINING_UPDATE_PERIOD:
             self._show_training("training")
 
-    def _checkpoint(self) -> None:
-        result = self.trainer.checkpoint()
+    def _checkpoint(self, result: CheckpointResult) -> None:
         self.losses = (result.train_loss, result.val_loss)
         self._start_burst(f"checkpoint {result.step}: decoding")
 
@@ -131,8 +129,8 @@ class LiveTraining:
         self.tui.notify(notice)
         self._show_training("decoding")
 
-    def _decode_once(self, now: float) -> None:
-        step = next(self.decoder)
+    def _decode_once(self, decoder: Iterator[DecodeStep], now: float) -> None:
+        step = next(decoder)
         self.tui.update_decode(decode_state(step, self.tui.view.layer()))
         self.tui.update_credit(list(step.context), list(step.credit))
         self.decode_due = now + self.interval

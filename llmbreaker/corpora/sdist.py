@@ -76,7 +76,9 @@ def read_texts(archive: Path, folder: str, wanted: Callable[[str], bool]) -> dic
                 continue
             if member.size > MAX_MEMBER_BYTES:
                 raise SdistError(f"{member.name} in {archive.name} is unexpectedly large")
-            texts[name] = tar.extractfile(member).read().decode("utf-8")
+            data = tar.extractfile(member)  # None only for members that are not files
+            if data is not None:
+                texts[name] = data.read().decode("utf-8")
     return dict(sorted(texts.items()))
 
 

@@ -2,5 +2,6 @@
 
 from llmbreaker.tui.live import LiveTUI
 from llmbreaker.tui.state import DecodeState, TrainingState
+from llmbreaker.tui.view import OPTIONAL_PARTS
 
-__all__ = ["DecodeState", "LiveTUI", "TrainingState"]
+__all__ = ["OPTIONAL_PARTS", "DecodeState", "LiveTUI", "TrainingState"]

@@ -15,7 +15,7 @@ class KeyReader:
     def __init__(self, on_key: Callable[[str], None], stream=None) -> None:
         self.on_key = on_key
         self.stream = stream if stream is not None else sys.stdin
-        self._saved = None
+        self._saved: list | None = None  # the terminal's attributes before cbreak mode
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 

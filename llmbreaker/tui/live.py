@@ -2,7 +2,9 @@
 
 Any training loop can use it: it imports neither torch nor the rest of the engine. The loop
 calls update_* (never blocks; when the queue is full the update is dropped and counted) and
-reads `paused`, `take_step()` and `quit_requested`, which the keys P, S and Q set.
+calls `wait_for_step()` before each step (it holds while P has paused the view, lets one
+step through per S, and returns False once Q is pressed). Parts for values a loop's model
+never has (reward, KL, mRoPE, vision injection, GPU) can be hidden with `hide`.
 """
 
 from __future__ import annotations
@@ -10,14 +12,15 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from rich.console import Console
 from rich.live import Live
 
 from llmbreaker.tui.keys import KeyReader
-from llmbreaker.tui.render import View, render_frame
+from llmbreaker.tui.render import render_frame
 from llmbreaker.tui.state import CreditState, DecodeState, TrainingState
+from llmbreaker.tui.view import OPTIONAL_PARTS, View
 
 MAX_FPS = 20.0
 
@@ -39,8 +42,14 @@ class LiveTUI:
         read_keys: bool = True,
         screen: bool = True,
         on_key: Callable[[str], None] | None = None,
+        hide: Iterable[str] = (),
     ) -> None:
-        self.view = View(num_layers, num_heads, display_layers, max_cache, flash_hz)
+        hidden = frozenset(hide)
+        if not hidden <= OPTIONAL_PARTS:
+            unknown = ", ".join(sorted(hidden - OPTIONAL_PARTS))
+            known = ", ".join(sorted(OPTIONAL_PARTS))
+            raise ValueError(f"Cannot hide {unknown}; the optional parts are {known}.")
+        self.view = View(num_layers, num_heads, display_layers, max_cache, flash_hz, hidden)
         self.fps = min(MAX_FPS, fps) if fps > 0 else MAX_FPS
         self.queue: queue.Queue = queue.Queue(maxsize=queue_size)
         self.console = console or Console()
@@ -77,6 +86,15 @@ class LiveTUI:
     def notify(self, text: str) -> bool:
         """A short notice at the bottom right (e.g. what the loop is doing)."""
         return self._offer(("notice", text))
+
+    def wait_for_step(self, poll: float = 0.02) -> bool:
+        """Hold while paused (P resumes, S lets exactly one step through); False once Q is
+        pressed, at once, paused or not."""
+        while not self.quit_requested.is_set():
+            if not self.paused or self.take_step():
+                return True
+            self.quit_requested.wait(poll)
+        return False
 
     def take_step(self) -> bool:
         """True once per S pressed while paused: the loop may run one step."""

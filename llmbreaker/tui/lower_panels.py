@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 from rich.text import Text
 
@@ -25,9 +23,7 @@ from llmbreaker.tui.theme import (
     title,
     visible,
 )
-
-if TYPE_CHECKING:
-    from llmbreaker.tui.render import View
+from llmbreaker.tui.view import VISION, View
 
 BAR = 28  # cells of a KV-cache bar, as in the mockup
 
@@ -74,12 +70,17 @@ def attention_flow(view: View, width: int, now: float) -> list[Text]:
 
 
 def vision_injection(view: View, width: int, now: float) -> list[Text]:
-    """No vision tokens in a character model; the panel shows the text with attention and credit."""
-    lines = title("VISION INJECTION @ Token[—]", "text-only model: 0 vis tokens merged", width)
+    """The context with attention and credit under it; titled for vision tokens unless hidden."""
+    if view.shows(VISION):
+        lines = title("VISION INJECTION @ Token[—]", "text-only model: 0 vis tokens merged", width)
+    else:
+        lines = title("CONTEXT", "[attention and credit per character]", width)
     d = view.decode
     attention = view.attention()
     if d is None or not d.context:
-        lines.append(Text("[Prompt preparing...]", style=NOTE))
+        waiting = "Waiting for the first decode step…"
+        missing = "No context given: pass DecodeState(context=...) to see it here."
+        lines.append(Text(waiting if d is None else missing, style=NOTE))
         lines.extend([Text(""), Text("")])
         return lines
     tokens = [visible(t) for t in d.context]

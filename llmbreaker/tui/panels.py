@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 from rich.cells import cell_len
 from rich.text import Text
@@ -25,9 +23,7 @@ from llmbreaker.tui.theme import (
     title,
     visible,
 )
-
-if TYPE_CHECKING:
-    from llmbreaker.tui.render import View
+from llmbreaker.tui.view import GPU, KL, MROPE, REWARD, View
 
 __all__ = [
     "attention_flow",
@@ -50,10 +46,12 @@ def header(view: View, width: int, now: float) -> list[Text]:
     step = DASH if t is None else f"{t.step}" + (f"/{t.max_steps}" if t.max_steps else "")
     line = Text(" ")
     line.append(f"STEP {step}", style=LABEL)
-    reward = None if t is None else t.reward_mean
-    fields = [
-        f"R: {number(reward, '.2f')}",
-        f"KL: {number(None if t is None else t.kl, '.3f')}",
+    fields = []
+    if view.shows(REWARD):
+        fields.append(f"R: {number(None if t is None else t.reward_mean, '.2f')}")
+    if view.shows(KL):
+        fields.append(f"KL: {number(None if t is None else t.kl, '.3f')}")
+    fields += [
         f"loss: {number(None if t is None else t.loss, '.3f')}",
         f"val: {number(None if t is None else t.val_loss, '.3f')}",
     ]
@@ -130,10 +128,15 @@ def flow_strip(view: View, width: int, now: float) -> list[Text]:
     """Position -> Q/K/V -> attention -> KV-cache write, each stage lit in turn."""
     d = view.decode
     stage = int(now * view.flash_hz) % 4 if d is not None else -1
-    t = DASH if d is None or d.mrope_t is None else str(d.mrope_t)
-    h = DASH if d is None or d.mrope_h is None else str(d.mrope_h)
-    w = DASH if d is None or d.mrope_w is None else str(d.mrope_w)
-    position = [Text(f"T: {t}"), Text(f"H: {h}"), Text(f"W: {w}")]
+    if view.shows(MROPE):
+        t = DASH if d is None or d.mrope_t is None else str(d.mrope_t)
+        h = DASH if d is None or d.mrope_h is None else str(d.mrope_h)
+        w = DASH if d is None or d.mrope_w is None else str(d.mrope_w)
+        position = ("mRoPE", [Text(f"T: {t}"), Text(f"H: {h}"), Text(f"W: {w}")])
+    else:  # learned absolute positions: the index is all there is
+        index = DASH if d is None else str(d.step)
+        known = (d.cache_max if d else 0) or view.max_cache  # positions the model has learned
+        position = ("Pos", [Text(f"# {index}"), Text(f"of {known}"), Text("")])
     layer, head = view.layer(), d.active_head if d else 0
     dim = f"{d.head_dim}d" if d and d.head_dim else DASH
     norms = None if d is None or d.qkv_norms is None else np.asarray(d.qkv_norms)
@@ -147,7 +150,7 @@ def flow_strip(view: View, width: int, now: float) -> list[Text]:
     kv_style = YELLOW if event in ("SLIDE", "REFILL") else GREEN
     length = d.cache_len if d else 0
     kv = [Text(event, style=kv_style), Text(f"+{written} tok"), Text(f"L: {length}")]
-    boxes = [("mRoPE", position), ("Q/K/V", qkv), ("Attn", list(attn)), ("KV", kv)]
+    boxes = [position, ("Q/K/V", qkv), ("Attn", list(attn)), ("KV", kv)]
     drawn = [
         _box(name, rows, flash(now, view.flash_hz, YELLOW) if i == stage else DIM)
         for i, (name, rows) in enumerate(boxes)
@@ -171,9 +174,11 @@ def footer(view: View, width: int, now: float) -> list[Text]:
             keys.append(" │ ", style=DIM)
         keys.append(f"[{key}]", style=ACCENT)
         keys.append(f" {'Resume' if key == 'P' and view.paused else name}")
-    util = view.training.gpu_util if view.training else None
     notes = view.notice + (f"  dropped {view.dropped}" if view.dropped else "")
-    right = f"{notes}   GPU: {number(util, '.0f')}{'' if util is None else '%'}"
+    right = notes
+    if view.shows(GPU):
+        util = view.training.gpu_util if view.training else None
+        right += f"   GPU: {number(util, '.0f')}{'' if util is None else '%'}"
     gap = max(1, width - keys.cell_len - cell_len(right))
     keys.append(" " * gap)
     keys.append(right, style=NOTE)

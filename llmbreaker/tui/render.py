@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import numpy as np
 from rich.console import Group
 from rich.text import Text
 
@@ -18,48 +15,8 @@ from llmbreaker.tui.panels import (
     token_credit,
     vision_injection,
 )
-from llmbreaker.tui.state import CreditState, DecodeState, TrainingState
 from llmbreaker.tui.theme import MAX_WIDTH, MIN_WIDTH
-
-
-@dataclass
-class View:
-    """Everything one frame shows."""
-
-    num_layers: int
-    num_heads: int
-    display_layers: int
-    max_cache: int
-    flash_hz: float
-    decode: DecodeState | None = None
-    training: TrainingState | None = None
-    credit: CreditState | None = None
-    selected_layer: int = -1  # -1: the last layer
-    paused: bool = False
-    dropped: int = 0
-    notice: str = ""
-
-    def layer(self) -> int:
-        return self.selected_layer % self.num_layers
-
-    def window(self) -> range:
-        """The layers on screen: the last ones, or from the selected layer on."""
-        shown = max(1, min(self.display_layers, self.num_layers))
-        start = min(self.layer(), self.num_layers - shown)
-        return range(start, start + shown)
-
-    def attention(self) -> np.ndarray | None:
-        """(num_layers, heads, T) or (num_layers, heads) weights, rows padded to every layer."""
-        if self.decode is None or self.decode.attention_pattern is None:
-            return None
-        pattern = np.asarray(self.decode.attention_pattern, dtype=np.float32)
-        if pattern.ndim not in (2, 3) or pattern.shape[0] == 0:
-            return None
-        if pattern.shape[0] < self.num_layers:  # a loop may pass only its last layers
-            missing = self.num_layers - pattern.shape[0]
-            pad = np.zeros((missing, *pattern.shape[1:]), dtype=np.float32)
-            pattern = np.concatenate([pad, pattern[-self.num_layers :]])
-        return pattern[: self.num_layers]
+from llmbreaker.tui.view import View
 
 
 def frame_lines(view: View, width: int, now: float, gaps: bool = True) -> list[Text]:

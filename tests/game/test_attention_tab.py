@@ -70,7 +70,7 @@ def close(a, b) -> bool:
 def live_sessions():
     sessions = Sessions(SessionManager())
     sessions.start("watch", session_config("seed", dataset="tiny", max_iters=30, eval_interval=10))
-    deadline = time.monotonic() + 40
+    deadline = time.monotonic() + 180
     while len(sessions.get("watch").state.checkpoints) < 2 and time.monotonic() < deadline:
         sessions.pump(0.01)
         time.sleep(0.02)

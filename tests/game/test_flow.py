@@ -21,20 +21,20 @@ def test_train_pause_step_resume_complete(make_pilot):
     pilot = make_pilot(speed="1x", max_iters=60)
     pilot.press("enter", frames=2)
     pilot.press("space")
-    assert pilot.until(lambda: stepping(pilot, 2), 90)
+    assert pilot.until(lambda: stepping(pilot, 2), 300)
     pilot.press("space")
-    assert pilot.until(lambda: watch_state(pilot).status == "paused", 20)
+    assert pilot.until(lambda: watch_state(pilot).status == "paused", 120)
     paused_at = watch_state(pilot).step
     pilot.frames(10)
     assert watch_state(pilot).step == paused_at  # paused means paused
     pilot.press("s")
-    assert pilot.until(lambda: watch_state(pilot).step == paused_at + 1, 20)
+    assert pilot.until(lambda: watch_state(pilot).step == paused_at + 1, 120)
     pilot.frames(10)
     assert watch_state(pilot).step == paused_at + 1  # exactly one step
     pilot.press("right")  # at the newest checkpoint, Right steps too
-    assert pilot.until(lambda: watch_state(pilot).step == paused_at + 2, 20)
+    assert pilot.until(lambda: watch_state(pilot).step == paused_at + 2, 120)
     pilot.press("space")
-    assert pilot.until(lambda: watch_state(pilot).status == "completed", 90)
+    assert pilot.until(lambda: watch_state(pilot).status == "completed", 300)
     pilot.frames(45)  # let the last sample type itself out and the chart settle
 
     state, tab = watch_state(pilot), pilot.tab
@@ -54,7 +54,7 @@ def test_train_pause_step_resume_complete(make_pilot):
 def test_checkpoint_cursor_selects_a_sample(make_pilot):
     pilot = make_pilot()
     pilot.press("enter", "space")
-    assert pilot.until(lambda: (s := watch_state(pilot)) and s.status == "completed", 90)
+    assert pilot.until(lambda: (s := watch_state(pilot)) and s.status == "completed", 300)
     pilot.press("left", "left")
     tab = pilot.tab
     assert tab.chart.selected == len(watch_state(pilot).checkpoints) - 3
