@@ -73,8 +73,8 @@ class App:
             datasets,
             training or {},
             self.background,
-            self.exports,
         )
+        self.ctx.exports = self.exports
         self.keymap = KeyMap(list(GLOBAL_BINDINGS), remap)
         self.help = HelpOverlay(self.theme, self.keymap, {})
         self.scenes = {"landing": LandingScene(self.ctx)}

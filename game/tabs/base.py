@@ -24,11 +24,10 @@ class AppContext:
     datasets: list | None = None  # DatasetInfo rows; None lists the bundled corpora
     training: dict = field(default_factory=dict)  # session_config keyword arguments
     background: Background = field(default_factory=Background)  # slow work off the frame loop
-    exports: Exports | None = None  # every file the exhibit writes goes through it
+    exports: Exports = field(init=False)  # every file the exhibit writes goes through it
 
     def __post_init__(self) -> None:
-        if self.exports is None:  # the default folder, paths.exports_dir()
-            self.exports = Exports(None, self.toast, self.background)
+        self.exports = Exports(None, self.toast, self.background)  # paths.exports_dir()
 
     @property
     def manager(self):

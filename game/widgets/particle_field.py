@@ -75,8 +75,8 @@ class ParticleField:
         shade = np.rint((1 - dist[i, j] / reach) * (LINK_SHADES - 1)).astype(int)
         width = max(1, theme.px(0.2))
         shades, xy, draw_line = self._shades, points.tolist(), pygame.draw.line
-        for a, b, k in zip(i.tolist(), j.tolist(), shade.tolist(), strict=True):
-            draw_line(surface, shades[k], xy[a], xy[b], width)
+        for start, end, level in zip(i.tolist(), j.tolist(), shade.tolist(), strict=True):
+            draw_line(surface, shades[level], xy[start], xy[end], width)
         node_r = theme.px(1.5)
         for k, (x, y) in enumerate(xy):
             sprite = self._sprite(node_r, int(self.hue[k] > 0.6))
