@@ -20,6 +20,7 @@ from game.widgets.busy_badge import BusyBadge
 from game.widgets.help_overlay import HelpOverlay
 from game.widgets.toast import Toasts
 from llmbreaker import messages as m
+from llmbreaker.paths import ensure_working_folder
 
 FPS = 30
 POLL_BUDGET = 0.004  # seconds per frame spent draining worker events
@@ -207,6 +208,7 @@ class App:
         if self.first_frame_seconds is None:
             self.first_frame_seconds = self.clock() - self.launched
             if getattr(self.sessions.manager, "keep_warm", False):
+                ensure_working_folder()  # a worker cannot start from a deleted folder
                 self.sessions.manager.prewarm()  # torch loads while the visitor reads the logo
         self.frame_times.append(time.perf_counter() - started)
         if self.scene.next_scene:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from llmbreaker import messages as m
 from llmbreaker.config import SessionConfig
+from llmbreaker.paths import ensure_working_folder
 from llmbreaker.session_state import SessionState
 
 LIVE_HISTORY_LIMIT = 4000  # per-step loss points kept for the live line of a chart
@@ -34,6 +35,7 @@ class Sessions:
         """Start (or replace) the session a tab owns; its id is the tab's id."""
         old = self.by_id.get(owner)
         generation = old.generation + 1 if old else 0
+        ensure_working_folder()  # a worker cannot start from a deleted folder
         self.manager.start(config, session_id=owner)
         state = SessionState(label=config.label, speed=config.speed)
         session = Session(owner, owner, config, state, generation=generation)
