@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import collections
+import logging
 import os
 import time
 
 import pygame
 
+from game.attract import Attract
 from game.background import Background
 from game.exports import Exports
 from game.keys import GLOBAL, GLOBAL_BINDINGS, KeyMap, event_key
+from game.kiosk import QuitChord
 from game.scenes.dashboard import DashboardScene
 from game.scenes.landing import LandingScene
 from game.sessions import Sessions
@@ -20,10 +23,13 @@ from game.widgets.busy_badge import BusyBadge
 from game.widgets.help_overlay import HelpOverlay
 from game.widgets.toast import Toasts
 from llmbreaker import messages as m
+from llmbreaker.exhibit_config import KIOSK_LOCKABLE, RunOptions
 from llmbreaker.paths import ensure_working_folder
 
 FPS = 30
 POLL_BUDGET = 0.004  # seconds per frame spent draining worker events
+
+log = logging.getLogger(__name__)
 
 
 class App:
@@ -42,7 +48,10 @@ class App:
         idle_timeout=0.0,
         prewarm=False,
         exports_dir=None,
+        exhibit: RunOptions | None = None,
     ) -> None:
+        """`exhibit` brings the rest of the run options: tour, quit chord, kiosk keys, folders."""
+        exhibit = exhibit or RunOptions()
         self.launched = clock() if clock else time.perf_counter()
         self.clock = clock or time.perf_counter
         # SDL presents the window through an OpenGL renderer by default; with no GPU (Xvfb,
@@ -65,7 +74,8 @@ class App:
         self.sessions = Sessions(manager)
         self.toasts = Toasts(self.theme)
         self.background = Background()
-        self.exports = Exports(exports_dir, self.toasts.push, self.background)
+        folder = exports_dir or exhibit.exports  # None: paths.exports_dir()
+        self.exports = Exports(folder, self.toasts.push, self.background)
         self.busy = BusyBadge(self.theme)
         self.ctx = AppContext(
             self.theme,
@@ -76,7 +86,10 @@ class App:
             self.background,
         )
         self.ctx.exports = self.exports
-        self.keymap = KeyMap(list(GLOBAL_BINDINGS), remap)
+        # Kiosk: these keys are not in the table at all, so nothing can run them or list them.
+        self.locked = {"quit", *KIOSK_LOCKABLE} - set(exhibit.kiosk_allow) if kiosk else set()
+        self.chord = QuitChord(exhibit.quit_chord, exhibit.quit_hold) if kiosk else None
+        self.keymap = KeyMap(self._unlocked(GLOBAL_BINDINGS), remap)
         self.help = HelpOverlay(self.theme, self.keymap, {})
         self.scenes = {"landing": LandingScene(self.ctx)}
         self.scene = self.scenes["landing"]
@@ -89,6 +102,7 @@ class App:
             idle_timeout  # seconds without a key before the attract screen; 0: never
         )
         self.idle = 0.0
+        self.attract = Attract(self, exhibit.tour, exhibit.tour_corpus, exhibit.tour_speed)
 
     # ------------------------------------------------------------------ window
 
@@ -110,12 +124,16 @@ class App:
         if "dashboard" not in self.scenes:
             dashboard = DashboardScene(self.ctx)
             self.scenes["dashboard"] = dashboard
+            dashboard.header.show_fps = not self.kiosk
             for tab in dashboard.tabs:
-                self.keymap.add([b for b in tab.bindings if b.scope == tab.id])
+                self.keymap.add(self._unlocked([b for b in tab.bindings if b.scope == tab.id]))
             self.help.scope_titles.update(
                 {tab.id: f"{tab.key}  {tab.title}" for tab in dashboard.tabs}
             )
         return self.scenes["dashboard"]
+
+    def _unlocked(self, bindings) -> list:
+        return [b for b in bindings if b.id not in self.locked]
 
     def switch(self, name: str) -> None:
         target = self.dashboard if name == "dashboard" else self.scenes[name]
@@ -130,17 +148,24 @@ class App:
         self.pending.append(event)
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.QUIT:
+        if self.chord and self.chord.handle_event(event):
+            return
+        if event.type == pygame.QUIT:  # the window manager's close (Alt+F4, the x button)
             self.running = self.kiosk
         elif event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             self.screen = pygame.display.get_surface()
             self.theme.resize(self.screen.get_size())
         elif event.type == pygame.DROPFILE:
+            if "drop" in self.locked:
+                return
             if self.scene.name != "dashboard":
                 self.switch("dashboard")
             self.scene.handle_event(event)
         elif event.type == pygame.KEYDOWN:
             self.idle = 0.0
+            if self.attract.touring:  # the key ends the tour, then acts on a fresh dashboard
+                self.attract.end()
+                self.switch("dashboard")
             self.handle_key(event)
         else:
             self.scene.handle_event(event)
@@ -176,6 +201,19 @@ class App:
             return False
         return True
 
+    def reset_visitor(self) -> list[str]:
+        """Stop every session (workers released) and wipe what a visitor typed, chose or loaded.
+
+        Ends on the landing. Returns the ids of the sessions stopped.
+        """
+        self.help.visible = False
+        stopped = self.sessions.stop_all()
+        if "dashboard" in self.scenes:
+            self.scenes["dashboard"].reset()
+        self.toasts.items.clear()
+        self.switch("landing")
+        return stopped
+
     def screenshot(self) -> None:
         """The last frame as a PNG in the exports folder (written off the frame loop)."""
         self.exports.save_surface(self.screen, "llmbreaker", "Saving a screenshot")
@@ -194,16 +232,20 @@ class App:
                 label = session.state.label if session else sid
                 self.toasts.push(f"{label}: {event.message}", "error")
         self.idle += dt
-        if self.idle_timeout and self.idle > self.idle_timeout and self.scene.name != "landing":
-            self.help.visible = False
-            self.scene.next_scene = "landing"  # the attract screen; sessions keep running
+        if self.chord and self.chord.update(dt):
+            log.info("quit chord held for %.1f s: quitting", self.chord.hold)
+            self.running = False
+        self.attract.update(dt)
         self.background.update()
         self.scene.update(dt)
         self.toasts.update(dt)
         self.scene.draw(self.screen)
+        self.attract.draw(self.screen)
         self.help.draw(self.screen, self.screen.get_rect())
         self.busy.draw(self.screen, self.screen.get_rect(), self.busy_items())
         self.toasts.draw(self.screen, self.screen.get_rect())
+        if self.chord:
+            self.chord.draw(self.screen, self.theme)
         pygame.display.flip()
         if self.first_frame_seconds is None:
             self.first_frame_seconds = self.clock() - self.launched

@@ -10,6 +10,7 @@ GLOBAL = "global"
 SCOPE_TITLES = {GLOBAL: "Everywhere", "landing": "Landing", "dashboard": "Dashboard"}
 # Typed characters that are bindings in their own right, whatever key makes them.
 TYPED_KEYS = {"?", "+", "-", "=", ".", ","}
+KEY_ALIASES = {"enter": "return", "esc": "escape"}  # friendlier spellings of SDL's names
 KEY_LABELS = {
     "return": "Enter",
     "space": "Space",
@@ -73,6 +74,25 @@ GLOBAL_BINDINGS = [
 ]
 
 
+def key_event(name: str) -> pygame.event.Event:
+    """A KEYDOWN as SDL would send it for a key name ("space", "ctrl+shift+q", "?")."""
+    *mods, key = name.split("+") if len(name) > 1 else [name]
+    key = KEY_ALIASES.get(key, key)
+    mod = 0
+    for held, flag in (("ctrl", pygame.KMOD_CTRL), ("alt", pygame.KMOD_ALT)):
+        if held in mods:
+            mod |= flag
+    if "shift" in mods:
+        mod |= pygame.KMOD_SHIFT
+    if key == "?":
+        return pygame.event.Event(
+            pygame.KEYDOWN, key=pygame.K_SLASH, mod=pygame.KMOD_SHIFT, unicode="?"
+        )
+    code = pygame.key.key_code(key)
+    typed = key if len(key) == 1 else (" " if key == "space" else "")
+    return pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=typed, scancode=0)
+
+
 def event_key(event: pygame.event.Event) -> str:
     """The table's name for a KEYDOWN event: "ctrl+q", "right", "?"."""
     typed = getattr(event, "unicode", "") or ""
@@ -102,10 +122,23 @@ class KeyMap:
 
     def action_for(self, key: str, scopes: list[str]) -> tuple[str, str] | None:
         """(scope, action) of the first scope, in order, that binds this key."""
+        binding = self.binding_for(key, scopes)
+        return (binding.scope, binding.action) if binding else None
+
+    def binding_for(self, key: str, scopes: list[str]) -> Binding | None:
+        """The row of the first scope, in order, that binds this key."""
         for scope in scopes:
             for binding in self.bindings:
                 if binding.scope == scope and key in binding.keys:
-                    return scope, binding.action
+                    return binding
+        return None
+
+    def binding_of(self, action: str, scopes: list[str]) -> Binding | None:
+        """The row that runs this action in the first scope, in order, that has it."""
+        for scope in scopes:
+            for binding in self.bindings:
+                if binding.scope == scope and binding.action == action and binding.keys:
+                    return binding
         return None
 
     def grouped(self) -> list[tuple[str, list[Binding]]]:

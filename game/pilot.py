@@ -7,8 +7,9 @@ import time
 import pygame
 
 from game.app import App
+from game.keys import key_event
 
-KEY_ALIASES = {"enter": "return", "esc": "escape"}
+__all__ = ["FakeClock", "Pilot", "key_event"]
 
 
 class FakeClock:
@@ -42,6 +43,14 @@ class Pilot:
             self.app.inject(key_event(name))
             self.frames(frames)
 
+    def hold(self, name: str, seconds: float, dt: float = 1 / 30) -> None:
+        """Hold a key (a chord such as "ctrl+shift+q") down for `seconds`, then let it go."""
+        down = key_event(name)
+        self.app.inject(down)
+        self.frames(max(1, round(seconds / dt)), dt)
+        self.app.inject(pygame.event.Event(pygame.KEYUP, key=down.key, mod=down.mod))
+        self.frames(1, dt)
+
     def drop(self, path: str) -> None:
         self.app.inject(pygame.event.Event(pygame.DROPFILE, file=str(path)))
         self.frames(1)
@@ -64,21 +73,3 @@ class Pilot:
 
     def pixel(self, x: int, y: int) -> tuple[int, int, int]:
         return tuple(self.app.screen.get_at((x, y)))[:3]
-
-
-def key_event(name: str) -> pygame.event.Event:
-    """A KEYDOWN as SDL would send it, modifiers and typed character included."""
-    *mods, key = name.split("+") if len(name) > 1 else [name]
-    key = KEY_ALIASES.get(key, key)
-    mod = 0
-    if "ctrl" in mods:
-        mod |= pygame.KMOD_CTRL
-    if "alt" in mods:
-        mod |= pygame.KMOD_ALT
-    if key == "?":
-        return pygame.event.Event(
-            pygame.KEYDOWN, key=pygame.K_SLASH, mod=pygame.KMOD_SHIFT, unicode="?"
-        )
-    code = pygame.key.key_code(key)
-    typed = key if len(key) == 1 else (" " if key == "space" else "")
-    return pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=typed, scancode=0)

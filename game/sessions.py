@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from llmbreaker import messages as m
@@ -21,7 +22,7 @@ class Session:
     config: SessionConfig
     state: SessionState
     live_losses: list[tuple[int, float]] = field(default_factory=list)
-    generation: int = 0  # bumped on every restart, so widgets can reset
+    generation: int = 0  # new on every start, never reused, so widgets know to reset
 
 
 class Sessions:
@@ -30,15 +31,14 @@ class Sessions:
     def __init__(self, manager) -> None:
         self.manager = manager
         self.by_id: dict[str, Session] = {}
+        self._generations = itertools.count()
 
     def start(self, owner: str, config: SessionConfig) -> Session:
         """Start (or replace) the session a tab owns; its id is the tab's id."""
-        old = self.by_id.get(owner)
-        generation = old.generation + 1 if old else 0
         ensure_working_folder()  # a worker cannot start from a deleted folder
         self.manager.start(config, session_id=owner)
         state = SessionState(label=config.label, speed=config.speed)
-        session = Session(owner, owner, config, state, generation=generation)
+        session = Session(owner, owner, config, state, generation=next(self._generations))
         self.by_id[owner] = session
         return session
 
@@ -66,6 +66,14 @@ class Sessions:
                 if len(session.live_losses) > LIVE_HISTORY_LIMIT:
                     del session.live_losses[: LIVE_HISTORY_LIMIT // 2]
         return events
+
+    def stop_all(self) -> list[str]:
+        """End every session and release its worker without waiting; returns their ids."""
+        ended = list(self.by_id)
+        for sid in ended:
+            self.manager.close_session(sid, wait=False)
+        self.by_id.clear()
+        return ended
 
     def close(self) -> None:
         self.manager.close()

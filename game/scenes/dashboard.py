@@ -41,6 +41,18 @@ class DashboardScene(Scene):
                 self.active = index
                 self.tab.enter()
 
+    def reset(self) -> None:
+        """Every tab forgets its visitor; the next visitor starts on the first tab."""
+        for index, tab in enumerate(self.tabs):
+            self._guarded(index, tab.reset)
+        self.active = 0
+
+    def tab_index(self, tab_id: str) -> int | None:
+        for index, tab in enumerate(self.tabs):
+            if tab.id == tab_id:
+                return index
+        return None
+
     def handle_action(self, action: str) -> bool:
         if action.startswith("tab:"):
             self.select(action.split(":", 1)[1])

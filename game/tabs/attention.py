@@ -55,9 +55,15 @@ class AttentionTab(Tab):
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
-        self.source = AttentionSource(ctx.sessions)
+        self.view3d = Bars3DView()  # kept across resets: it owns the GL objects
+        self.reset()
+
+    def reset(self) -> None:
+        """The overview of every head, live, first head picked, no film playing."""
+        self.source = AttentionSource(self.ctx.sessions)
         self.timeline = Timeline()
-        self.view3d = Bars3DView()
+        self.view3d.pending_yaw = self.view3d.pending_pitch = 0.0
+        self.view3d.pending_zoom = 1.0
         self.detail = False
         self.three_d = False
         self.selected = (0, 0)

@@ -52,6 +52,12 @@ class Tab:
     def exit(self) -> None:
         pass
 
+    def reset(self) -> None:
+        """Forget everything a visitor did here (text, files, choices, results): the idle reset.
+
+        The app has already stopped every session. Each tab overrides this; a test checks it.
+        """
+
     def handle_action(self, action: str) -> bool:
         return False
 

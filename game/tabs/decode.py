@@ -41,9 +41,13 @@ class DecodeTab(Tab):
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
-        self.source = DecodeSource(ctx.sessions)
-        self.prompt = PromptBar(ctx.theme)
         self.layout = DecodeLayout(ctx.theme)
+        self.reset()
+
+    def reset(self) -> None:
+        """An empty prompt, no decode, the default rate and layer."""
+        self.source = DecodeSource(self.ctx.sessions)
+        self.prompt = PromptBar(self.ctx.theme)
         self.selected_layer = -1  # the last layer until L picks another
         self._swallow_text = False  # the character of the key that focused the prompt
         self._prompt_version = 0

@@ -18,6 +18,9 @@ class PlaceholderTab(Tab):
         self.bindings = []
         self.reason = reason
 
+    def reset(self) -> None:
+        """Nothing a visitor can change here."""
+
     def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         theme = self.theme
         box = rect.inflate(-theme.px(20), -theme.px(20))

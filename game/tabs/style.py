@@ -51,14 +51,17 @@ class StyleTab(Tab):
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
-        theme = ctx.theme
+        self.reset()
+
+    def reset(self) -> None:
+        """An empty text box: the last visitor's text, file, results and samples are gone."""
+        theme = self.ctx.theme
         self.box = TextBox(theme)
         self.path_prompt = PathPrompt(theme)
         self.side = SideBySide(theme)
         self.before_after = BeforeAfter(theme, self.side)
         self.chart = StyleLossChart(theme)
         self.chart.set_checkpoints([], FINE_TUNE["max_iters"])  # never a max_step of 0
-        self.frame = self._gather()
         self.layout = StyleLayout(self)
         self.mode = INPUT
         self.from_file = None  # LoadedText of the last file opened, while the box still holds it
@@ -75,6 +78,7 @@ class StyleTab(Tab):
         self._preview: tuple[int, StyleResult] | None = None
         self._preview_pending = False
         self._measured = ""  # the after text the result was measured on
+        self.frame = self._gather()
 
     # ------------------------------------------------------------------ session
 

@@ -60,16 +60,21 @@ class WatchTab(Tab):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
+        self.controls = TrainingControls(ctx.theme)
+        self.areas: dict[str, pygame.Rect] = {}  # where the last frame drew each part
+        self.reset()
+
+    def reset(self) -> None:
+        """The bundled corpora only (a dropped file goes), the first one picked, nothing drawn."""
+        ctx = self.ctx
         self.picker = DatasetPicker(ctx.theme, bundled_entries(ctx.datasets))
         self.chart = LossChart(ctx.theme)
         self.text = TextProgression(ctx.theme)
-        self.controls = TrainingControls(ctx.theme)
         self.path_prompt = PathPrompt(ctx.theme)  # O: a visitor's file without a mouse
         self.milestones: Milestones | None = None
         self.speed = ctx.training.get("speed", EXHIBIT_SPEED)
         self.caption_age = 0.0
         self._generation = -1
-        self.areas: dict[str, pygame.Rect] = {}  # where the last frame drew each part
         self._swallow_text = False
         self._confirm_left = 0.0
 

@@ -25,6 +25,7 @@ class Header:
         self.theme = theme
         self.sessions = sessions
         self.fps = 0.0
+        self.show_fps = True  # for developers; hidden in kiosk mode
 
     def height(self) -> int:
         return self.theme.px(9)
@@ -41,9 +42,11 @@ class Header:
         pygame.draw.rect(surface, theme.colour["panel"], rect)
         logo = gradient_text(theme, "LLMBreaker", "xl")
         surface.blit(logo, (rect.x + theme.px(3), rect.centery - logo.get_height() // 2))
-        fps = theme.text(f"{self.fps:4.0f} FPS", "xs", "dim", mono=True)
-        right = rect.right - theme.px(3) - fps.get_width()
-        surface.blit(fps, (right, rect.centery - fps.get_height() // 2))
+        right = rect.right - theme.px(3)
+        if self.show_fps:
+            fps = theme.text(f"{self.fps:4.0f} FPS", "xs", "dim", mono=True)
+            right -= fps.get_width()
+            surface.blit(fps, (right, rect.centery - fps.get_height() // 2))
         limit = rect.x + theme.px(6) + logo.get_width()
         sessions = list(reversed(list(self.sessions.by_id.values())))
         for shown, session in enumerate(sessions):

@@ -1,60 +1,67 @@
-"""`llmbreaker run`: the exhibit's options; the window itself is opened by game.launch."""
+"""`llmbreaker run`: the exhibit's options from flags and --config; game.launch opens the window."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from llmbreaker.errors import INVALID_CONFIG, LLMBreakerError
+from llmbreaker.exhibit_config import KIOSK_LOCKABLE, NAMES, RunOptions, read_file, resolve
 
-DEFAULT_SIZE = (1280, 720)
-
-
-def parse_size(text: str) -> tuple[int, int]:
-    """'1920x1080' -> (1920, 1080), with a clear message otherwise."""
-    try:
-        width, height = (int(part) for part in text.lower().split("x"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"size must look like 1920x1080 (got '{text}')") from None
-    if width < 320 or height < 240:
-        raise argparse.ArgumentTypeError(f"size {width}x{height} is too small (min 320x240)")
-    return width, height
+ON_OFF = argparse.BooleanOptionalAction
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("run", help="open the exhibit (the default command)")
-    parser.add_argument("--fullscreen", action="store_true", help="fill the screen")
-    parser.add_argument(
-        "--size",
-        type=parse_size,
-        default=DEFAULT_SIZE,
-        metavar="WxH",
-        help="window size, e.g. 1920x1080 (default 1280x720)",
+    parser = subparsers.add_parser(
+        "run",
+        help="open the exhibit (the default command)",
+        description="Open the exhibit. Flags override the --config file; see "
+        "docs/exhibit.example.toml for every key.",
     )
-    parser.add_argument(
-        "--kiosk",
-        action="store_true",
-        help="full screen, cursor hidden, Ctrl+Q and closing the window ignored",
-    )
-    parser.add_argument(
-        "--idle-timeout",
-        type=float,
-        default=0.0,
-        metavar="SECONDS",
-        help="back to the attract screen after this long without a key (0: never)",
-    )
-    parser.add_argument(
-        "--exports",
-        metavar="DIR",
-        default=None,
-        help="folder for screenshots and exports, created if missing "
-        "(default: LLMBreaker in your Documents folder)",
-    )
+    parser.add_argument("--config", metavar="FILE", help="an exhibit.toml with any of the options")
+    add = parser.add_argument
+    add("--size", metavar="WxH", help="window size, e.g. 1920x1080 (default 1280x720)")
+    add("--fullscreen", action=ON_OFF, help="fill the screen (F11 toggles)")
+    add("--kiosk", action=ON_OFF, help="full screen, cursor hidden, only the held chord quits")
+    add("--idle-timeout", metavar="SECONDS", help="reset and tour after this long without a key "
+        "(0: never; default 90 in kiosk mode, else 0)")  # fmt: skip
+    add("--tour", action=ON_OFF, help="play the attract tour after the idle reset (default on)")
+    add("--tour-corpus", metavar="NAME", help="what the tour trains (default shakespeare)")
+    add("--tour-speed", metavar="SPEED", help="the tour's training speed (default 2x)")
+    add("--quit-chord", metavar="KEYS", help="kiosk quit chord (default ctrl+shift+q)")
+    add("--quit-hold", metavar="SECONDS", help="how long to hold it (default 3)")
+    add("--log-folder", metavar="DIR", help="where the log file goes")
+    add("--exports", metavar="DIR", help="folder for screenshots and exports")
+    add("--kiosk-allow", metavar="NAMES", help="kiosk keys left on, comma-separated: "
+        + ", ".join(KIOSK_LOCKABLE))  # fmt: skip
+    add("--threads", metavar="N", help="torch threads per training worker (default 1)")
     parser.set_defaults(func=run)
 
 
+def options_from(args: argparse.Namespace) -> RunOptions:
+    """The file's options (if any) overridden by the flags given; checked in one place."""
+    file_values = read_file(args.config) if args.config else {}
+    flags = {name: getattr(args, name, None) for name in NAMES}
+    return resolve(file_values, flags, Path(args.config).name if args.config else "")
+
+
+def start_logging(options: RunOptions) -> None:
+    """The rotating log file in the configured folder (llmbreaker/logs.py, from issue 12 part 1).
+
+    Until that module lands nothing is set up here and records go nowhere but stderr warnings.
+    """
+    try:
+        from llmbreaker import logs
+    except ImportError:
+        return
+    logs.setup_logging(options.log_folder)
+
+
 def run(args: argparse.Namespace) -> int:
+    options = options_from(args)
+    start_logging(options)
     try:
         from game.launch import launch  # pygame loads only now, and only in game/
     except ImportError as exc:
         raise LLMBreakerError(INVALID_CONFIG, f"The exhibit cannot start: {exc}.") from None
-    return launch(args.size, args.fullscreen, args.kiosk, args.idle_timeout, args.exports)
+    return launch(options)

@@ -3,12 +3,9 @@
 import subprocess
 import sys
 
-import pytest
-
 from game.tabs.watch_milestones import Milestones, corpus_words, real_words
 from game.widgets.loss_chart import nice_ticks
 from game.widgets.text_progression import confidence, wrap
-from llmbreaker.commands.run import parse_size
 from llmbreaker.messages import Checkpoint, Completed
 from llmbreaker.session_state import SessionState
 
@@ -54,12 +51,6 @@ def test_milestone_captions_in_order():
     assert texts[1] == 'First real word: "the" at step 10.'
     assert texts[2].startswith("Validation loss below 2.0 at step 20")
     assert texts[3].startswith("Done in 3.5 s")
-
-
-def test_parse_size():
-    assert parse_size("1920x1080") == (1920, 1080)
-    with pytest.raises(Exception, match="1920x1080"):
-        parse_size("big")
 
 
 def test_ui_never_imports_torch():
