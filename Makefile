@@ -11,7 +11,7 @@ run: datasets
 	$(PY) -m llmbreaker run $(ARGS)
 
 test: datasets
-	$(VENV)/bin/ruff check llmbreaker game tests
+	$(MAKE) --no-print-directory lint
 	$(HEADLESS) $(PY) -m pytest $(ARGS)
 
 setup: $(STAMP)
@@ -26,9 +26,11 @@ $(STAMP): pyproject.toml
 datasets: $(STAMP)
 	$(PY) -m llmbreaker datasets prepare --quiet
 
+# ruff (lint, then the format check) and mypy (its settings are in pyproject.toml).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check llmbreaker game tests
 	$(VENV)/bin/ruff format --check llmbreaker game tests
+	$(VENV)/bin/mypy
 
 bench: datasets
 	$(PY) -m llmbreaker bench $(ARGS)
@@ -37,4 +39,4 @@ tui: datasets
 	$(PY) -m llmbreaker tui $(ARGS)
 
 clean:
-	rm -rf $(VENV) bench-results datasets/*.txt datasets/.cache
+	rm -rf $(VENV) bench-results datasets/*.txt datasets/.cache .mypy_cache

@@ -12,11 +12,13 @@ import pygame
 from game.attract import Attract
 from game.background import Background
 from game.exports import Exports
-from game.keys import GLOBAL, GLOBAL_BINDINGS, KeyMap, event_key
+from game.keys import GLOBAL, GLOBAL_BINDINGS, HELP, SESSION_BINDINGS, KeyMap, event_key
 from game.kiosk import QuitChord
+from game.scenes.base import Scene
 from game.scenes.dashboard import DashboardScene
 from game.scenes.landing import LandingScene
 from game.sessions import Sessions
+from game.tabs import tab_bindings
 from game.tabs.base import AppContext
 from game.theme import Theme
 from game.widgets.busy_badge import BusyBadge
@@ -28,6 +30,8 @@ from llmbreaker.paths import ensure_working_folder
 
 FPS = 30
 POLL_BUDGET = 0.004  # seconds per frame spent draining worker events
+# The key-table row that restarts a crashed session, by the tab that owns it (else Space).
+RESTART_KEYS = {"watch": "replay", "style": "style_restart"}
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +81,11 @@ class App:
         folder = exports_dir or exhibit.exports  # None: paths.exports_dir()
         self.exports = Exports(folder, self.toasts.push, self.background)
         self.busy = BusyBadge(self.theme)
+        # Kiosk: these keys are not in the table at all, so nothing can run them or list them.
+        self.locked = {"quit", *KIOSK_LOCKABLE} - set(exhibit.kiosk_allow) if kiosk else set()
+        self.chord = QuitChord(exhibit.quit_chord, exhibit.quit_hold) if kiosk else None
+        table = [*GLOBAL_BINDINGS, *SESSION_BINDINGS, *tab_bindings()]
+        self.keymap = KeyMap(self._unlocked(table), remap)
         self.ctx = AppContext(
             self.theme,
             self.sessions,
@@ -84,15 +93,12 @@ class App:
             datasets,
             training or {},
             self.background,
+            self.exports,
+            self.keymap,
         )
-        self.ctx.exports = self.exports
-        # Kiosk: these keys are not in the table at all, so nothing can run them or list them.
-        self.locked = {"quit", *KIOSK_LOCKABLE} - set(exhibit.kiosk_allow) if kiosk else set()
-        self.chord = QuitChord(exhibit.quit_chord, exhibit.quit_hold) if kiosk else None
-        self.keymap = KeyMap(self._unlocked(GLOBAL_BINDINGS), remap)
         self.help = HelpOverlay(self.theme, self.keymap, {})
-        self.scenes = {"landing": LandingScene(self.ctx)}
-        self.scene = self.scenes["landing"]
+        self.scenes: dict[str, Scene] = {"landing": LandingScene(self.ctx)}
+        self.scene: Scene = self.scenes["landing"]
         self.scene.enter()
         self.running = True
         self.pending: list[pygame.event.Event] = []
@@ -121,16 +127,17 @@ class App:
     @property
     def dashboard(self) -> DashboardScene:
         """Built on first use, so the landing's first frame is not kept waiting."""
-        if "dashboard" not in self.scenes:
-            dashboard = DashboardScene(self.ctx)
-            self.scenes["dashboard"] = dashboard
-            dashboard.header.show_fps = not self.kiosk
-            for tab in dashboard.tabs:
-                self.keymap.add(self._unlocked([b for b in tab.bindings if b.scope == tab.id]))
-            self.help.scope_titles.update(
-                {tab.id: f"{tab.key}  {tab.title}" for tab in dashboard.tabs}
-            )
-        return self.scenes["dashboard"]
+        built = self.scenes.get("dashboard")
+        if isinstance(built, DashboardScene):
+            return built
+        dashboard = DashboardScene(self.ctx)
+        self.scenes["dashboard"] = dashboard
+        dashboard.header.show_fps = not self.kiosk
+        for tab in dashboard.tabs:
+            self.keymap.add(self._unlocked([b for b in tab.bindings if b.scope == tab.id]))
+            tab.bindings = [b for b in self.keymap.bindings if b.scope == tab.id]
+        self.help.scope_titles.update({tab.id: f"{tab.key}  {tab.title}" for tab in dashboard.tabs})
+        return dashboard
 
     def _unlocked(self, bindings) -> list:
         return [b for b in bindings if b.id not in self.locked]
@@ -153,7 +160,7 @@ class App:
         if event.type == pygame.QUIT:  # the window manager's close (Alt+F4, the x button)
             self.running = self.kiosk
         elif event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
-            self.screen = pygame.display.get_surface()
+            self.screen = pygame.display.get_surface() or self.screen
             self.theme.resize(self.screen.get_size())
         elif event.type == pygame.DROPFILE:
             if "drop" in self.locked:
@@ -173,9 +180,12 @@ class App:
     def handle_key(self, event: pygame.event.Event) -> None:
         key = event_key(event)
         if self.help.visible:
-            found = self.keymap.action_for(key, [GLOBAL])
-            if found and found[1] in ("help", "back"):
-                self.help.visible = False
+            found = self.keymap.action_for(key, [HELP, GLOBAL])
+            action = found[1] if found else None
+            if action in ("help", "back"):
+                self.help.close()
+            elif action in ("help_next", "help_previous"):
+                self.help.turn(1 if action == "help_next" else -1)
             return
         if self.scene.handle_event(event):  # e.g. a text field that takes typing
             return
@@ -188,9 +198,8 @@ class App:
 
     def global_action(self, action: str) -> bool:
         """Run an app-wide action; False lets the scene have it (e.g. back)."""
-        if action == "help":
-            _ = self.dashboard  # so the overlay lists every tab's keys
-            self.help.toggle()
+        if action == "help":  # the keys of this screen, then the global ones
+            self.help.open([*self.scene.scopes(), GLOBAL])
         elif action == "fullscreen":
             self.toggle_fullscreen()
         elif action == "screenshot":
@@ -208,8 +217,9 @@ class App:
         """
         self.help.visible = False
         stopped = self.sessions.stop_all()
-        if "dashboard" in self.scenes:
-            self.scenes["dashboard"].reset()
+        dashboard = self.scenes.get("dashboard")
+        if isinstance(dashboard, DashboardScene):
+            dashboard.reset()
         self.toasts.items.clear()
         self.switch("landing")
         return stopped
@@ -226,11 +236,9 @@ class App:
         events, self.pending = pygame.event.get() + self.pending, []
         for event in events:
             self.handle_event(event)
-        for sid, event in self.sessions.pump(POLL_BUDGET):
-            if isinstance(event, m.Error):
-                session = self.sessions.get(sid)
-                label = session.state.label if session else sid
-                self.toasts.push(f"{label}: {event.message}", "error")
+        for sid, message in self.sessions.pump(POLL_BUDGET):
+            if isinstance(message, m.Error):
+                self.toasts.push(self.error_text(sid, message), "error")
         self.idle += dt
         if self.chord and self.chord.update(dt):
             log.info("quit chord held for %.1f s: quitting", self.chord.hold)
@@ -255,6 +263,16 @@ class App:
         self.frame_times.append(time.perf_counter() - started)
         if self.scene.next_scene:
             self.switch(self.scene.next_scene)
+
+    def error_text(self, sid: str, error: m.Error) -> str:
+        """The engine's message, with the key that restarts the session (from the key table)."""
+        session = self.sessions.get(sid)
+        label = session.state.label if session else sid
+        text = f"{label}: {error.message}"
+        if error.fatal:
+            key = self.keymap.label(RESTART_KEYS.get(sid, "play_pause"), first=True)
+            text += f" Press {key} to restart."
+        return text
 
     def busy_items(self) -> list[tuple[str, float | None]]:
         return [(job.label + "…", job.progress) for job in self.background.jobs]

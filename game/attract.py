@@ -48,7 +48,7 @@ class Attract:
                 self.idle_reset()
             return
         if self.tour.update(dt):
-            self._arrive()
+            self._arrive(self.tour)
         elif self.queue:
             self._run(self.queue.pop(0))
 
@@ -63,9 +63,9 @@ class Attract:
 
     def start(self) -> None:
         steps = [step for step in self.steps if self.can_show(step.tab)]
-        self.tour = Tour(steps)
-        log.info("tour started: %d steps, %.0f s a loop", len(steps), self.tour.loop_seconds)
-        self._arrive()
+        self.tour = tour = Tour(steps)
+        log.info("tour started: %d steps, %.0f s a loop", len(steps), tour.loop_seconds)
+        self._arrive(tour)
 
     def end(self) -> None:
         """A visitor pressed a key: the tour stops and everything it started is wiped."""
@@ -84,11 +84,11 @@ class Attract:
 
     # ------------------------------------------------------------------ steps
 
-    def _arrive(self) -> None:
-        if self.tour.index == 0 and self.tour.loops:
+    def _arrive(self, tour: Tour) -> None:
+        if tour.index == 0 and tour.loops:
             stopped = self.app.reset_visitor()  # every loop starts afresh: nothing piles up
-            log.info("tour loop %d done; %d session(s) stopped", self.tour.loops, len(stopped))
-        step = self.tour.step
+            log.info("tour loop %d done; %d session(s) stopped", tour.loops, len(stopped))
+        step = tour.step
         actions = [a.format(corpus=self.corpus, speed=self.speed) for a in step.actions]
         self.queue = [f"goto:{step.tab}", *actions]
         self._tries = NAVIGATION_TRIES
@@ -128,7 +128,7 @@ class Attract:
         """Press the picker's keys until the named corpus is chosen (skipped if it is missing)."""
         picker = getattr(self.app.scene.tab, "picker", None) if self._on_dashboard() else None
         names = [entry.name for entry in picker.entries if entry.available] if picker else []
-        if name not in names or picker.selected.name == name:
+        if picker is None or name not in names or picker.selected.name == name:
             if name not in names:
                 log.warning("tour corpus %s is not available; training the one shown", name)
             return

@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 MAX_WAITING = 3  # exports queued behind the running one; more are refused with a message
 # A writer gets the reserved path and a progress callback taking a share from 0 to 1.
-Writer = Callable[[Path, Callable[[float], None]], None]
+Writer = Callable[[Path, Callable[[float], None]], object]  # what it returns is ignored
 
 
 class Exports:

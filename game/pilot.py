@@ -43,6 +43,16 @@ class Pilot:
             self.app.inject(key_event(name))
             self.frames(frames)
 
+    def type(self, text: str, frames: int = 1) -> None:
+        """Type text as SDL delivers it: per character a KEYDOWN, then its TEXTINPUT.
+
+        All of it arrives before the next frame, as when someone types fast.
+        """
+        for char in text:
+            self.app.inject(typed_key_event(char))
+            self.app.inject(pygame.event.Event(pygame.TEXTINPUT, text=char))
+        self.frames(frames)
+
     def hold(self, name: str, seconds: float, dt: float = 1 / 30) -> None:
         """Hold a key (a chord such as "ctrl+shift+q") down for `seconds`, then let it go."""
         down = key_event(name)
@@ -72,4 +82,14 @@ class Pilot:
         return False
 
     def pixel(self, x: int, y: int) -> tuple[int, int, int]:
-        return tuple(self.app.screen.get_at((x, y)))[:3]
+        r, g, b, _ = self.app.screen.get_at((x, y))
+        return r, g, b
+
+
+def typed_key_event(char: str) -> pygame.event.Event:
+    """The KEYDOWN a printable character makes (its key code where SDL has one)."""
+    try:
+        code = pygame.key.key_code(char.lower()) if char.strip() else pygame.K_SPACE
+    except ValueError:  # characters without a key of their own (é, “)
+        code = pygame.K_UNKNOWN
+    return pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode=char, scancode=0)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import time
 from dataclasses import dataclass, field
 
 from llmbreaker import messages as m
 from llmbreaker.config import SessionConfig
+from llmbreaker.datasets import list_datasets
 from llmbreaker.paths import ensure_working_folder
 from llmbreaker.session_state import SessionState
 
@@ -23,6 +25,16 @@ class Session:
     state: SessionState
     live_losses: list[tuple[int, float]] = field(default_factory=list)
     generation: int = 0  # new on every start, never reused, so widgets know to reset
+    started_at: float = field(default_factory=time.monotonic)  # for "starting… 12 s"
+
+    @property
+    def starting_note(self) -> str:
+        """While the worker starts: what is happening, and for how long (it can take a while
+        on a loaded machine, when no warm spare is left); "" once it runs."""
+        if self.state.status != "starting":
+            return ""
+        seconds = time.monotonic() - self.started_at
+        return f"Starting a training process (loading the model library)… {seconds:.0f} s"
 
 
 class Sessions:
@@ -77,3 +89,41 @@ class Sessions:
 
     def close(self) -> None:
         self.manager.close()
+
+
+def follow(
+    sessions: Sessions, current: Session | None, own_id: str, hold: bool = False
+) -> Session | None:
+    """Which session a tab that shares sessions shows (Attention Cinema, Decode Live, ...).
+
+    The current one while it trains (or while `hold`, e.g. mid-decode, and it has not crashed);
+    else the newest training one, the tab's own first; else the current one if it did not crash;
+    else the newest with a model (own first); else the tab's own, so its crash shows.
+    """
+    alive = list(sessions.by_id.values())
+    if current is not None and not any(s is current for s in alive):
+        current = None
+    if current is not None and not current.state.finished:
+        return current
+    if current is not None and hold and not current.state.error:
+        return current
+    running = [s for s in alive if not s.state.finished]
+    if running:
+        return _own_or_newest(running, own_id)
+    if current is not None and not current.state.error:
+        return current
+    with_model = [s for s in alive if s.state.checkpoints and not s.state.error]
+    if with_model:
+        return _own_or_newest(with_model, own_id)
+    return sessions.get(own_id)
+
+
+def _own_or_newest(candidates: list[Session], own_id: str) -> Session:
+    own = [s for s in candidates if s.sid == own_id]
+    return (own or candidates)[-1]
+
+
+def corpus_title(name: str, datasets=None) -> str:
+    """What people call a corpus ("Children's Stories"): the label of a session trained on it."""
+    infos = list_datasets() if datasets is None else datasets
+    return next((i.title for i in infos if i.name == name), name)

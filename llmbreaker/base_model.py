@@ -55,7 +55,7 @@ def base_corpus() -> str:
     parts = [to_base_charset(text)[0] for text in base_corpus_parts()]
     piece = BASE_BUILD["piece_chars"]
     chunks = [[t[i : i + piece] for i in range(0, len(t), piece)] for t in parts]
-    out = []
+    out: list[str] = []
     for i in range(max(len(c) for c in chunks)):
         out.extend(c[i] for c in chunks if i < len(c))
     return "".join(out)
@@ -63,7 +63,7 @@ def base_corpus() -> str:
 
 def build(path: str | Path = BASE_PATH, steps: int | None = None, threads: int = 2, say=print):
     """Train the base from scratch and save it (fp16 weights, the alphabet, how it was made)."""
-    from llmbreaker.trainer import Trainer
+    from llmbreaker.trainer import CheckpointResult, Trainer
 
     corpus = base_corpus()
     steps = steps or BASE_BUILD["steps"]
@@ -78,7 +78,7 @@ def build(path: str | Path = BASE_PATH, steps: int | None = None, threads: int =
     t0 = time.perf_counter()
     last = None
     for item in trainer.run():
-        if hasattr(item, "val_loss"):
+        if isinstance(item, CheckpointResult):
             last = item
             say(f"  step {item.step:>5}: train {item.train_loss:.3f}  val {item.val_loss:.3f}"
                 f"  ({time.perf_counter() - t0:.0f} s)")  # fmt: skip
@@ -87,8 +87,8 @@ def build(path: str | Path = BASE_PATH, steps: int | None = None, threads: int =
         "params": trainer.model.num_params(),
         "corpus_chars": len(corpus),
         "steps": steps,
-        "train_loss": round(last.train_loss, 4),
-        "val_loss": round(last.val_loss, 4),
+        "train_loss": round(last.train_loss, 4) if last else None,
+        "val_loss": round(last.val_loss, 4) if last else None,
         "seconds": round(seconds, 1),
         "threads": threads,
         "shape": asdict(trainer.model_cfg),

@@ -82,8 +82,10 @@ class SessionManager:
 
     def restart(self, session_id: str, config: SessionConfig | None = None) -> str:
         """Replace a session's worker with a fresh one, same id, same or new config."""
-        handle = self._handle(session_id)
-        return self.start(config or handle.config, session_id)
+        config = config or self._handle(session_id).config
+        if config is None:  # only a spare worker has none, and it has no session id
+            raise LLMBreakerError(SESSION_NOT_FOUND, f"No session '{session_id}' to restart.")
+        return self.start(config, session_id)
 
     def close_session(self, session_id: str, wait: bool = True, timeout: float = 1.0) -> None:
         """Ask a worker to exit; wait for it, or let poll() reap it so the UI never stalls."""
@@ -132,9 +134,6 @@ class SessionManager:
             _stop_process(handle, 1.0)
 
     # ------------------------------------------------------------------ talking
-
-    def config(self, session_id: str) -> SessionConfig:
-        return self._handle(session_id).config
 
     def is_alive(self, session_id: str) -> bool:
         handle = self._sessions.get(session_id)
@@ -210,9 +209,9 @@ class SessionManager:
         if code == KILLED:
             return m.Error(
                 OUT_OF_MEMORY,
-                "The training process was killed (out of memory?). Press R to restart.",
+                "The training process was killed (out of memory?).",
             )
-        return m.Error(TRAINING_FAILED, f"Training crashed (exit code {code}). Press R to restart.")
+        return m.Error(TRAINING_FAILED, f"Training crashed (exit code {code}).")
 
 
 def _stop_process(handle: _Handle, timeout: float) -> None:

@@ -7,13 +7,14 @@ here. Every figure is measured in docs/style-transfer.md.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from llmbreaker.charset import to_base_charset
 from llmbreaker.config import ModelConfig, SessionConfig, session_config
 
 BASE_PATH = Path(__file__).resolve().parent / "base" / "char_base.pt"
 BASE_SHAPE = ModelConfig(n_embd=64, n_layer=2, n_head=4, block_size=32)
-BASE_BUILD = dict(
+BASE_BUILD: dict[str, Any] = dict(
     steps=3000,
     piece_chars=4000,  # the corpora alternate in pieces, so the held-out tail has each
     stories_chars=600_000,  # of the children's story generator: plain modern English
@@ -31,7 +32,7 @@ BASE_BUILD = dict(
 )
 GENERATE_LENGTH = 400  # characters of the before and after samples, about 70 words
 OPENING_CHARS = 24  # the prompt both models continue: the visitor's first words
-FINE_TUNE = dict(
+FINE_TUNE: dict[str, Any] = dict(
     batch_size=32,
     optimizer="adamw",
     learning_rate=1e-3,

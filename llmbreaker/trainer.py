@@ -144,12 +144,12 @@ class Trainer:
         )
         windows = data[starts[:, None] + self._offsets]  # (B, T + 1)
         if split == "train" and self.replay_data is not None:
-            windows = torch.cat([windows, self._replay_windows(rng)])
+            windows = torch.cat([windows, self._replay_windows(self.replay_data, rng)])
         return windows[:, :-1], windows[:, 1:]
 
-    def _replay_windows(self, rng: torch.Generator) -> torch.Tensor:
+    def _replay_windows(self, data: torch.Tensor, rng: torch.Generator) -> torch.Tensor:
         """Windows of the replay text (the base's own corpus), added to a training batch."""
-        data, count = self.replay_data, self.train_cfg.replay_windows
+        count = self.train_cfg.replay_windows
         starts = torch.randint(len(data) - self.model_cfg.block_size, (count,), generator=rng)
         return data[starts[:, None] + self._offsets]
 

@@ -78,7 +78,7 @@ class Worker:
                 self._fail(OUT_OF_MEMORY, "Input too large for training. Try < 1000 words.")
             except Exception as exc:  # report, never die silently
                 traceback.print_exc()
-                self._fail(TRAINING_FAILED, f"Training crashed: {exc}. Press R to restart.")
+                self._fail(TRAINING_FAILED, f"Training crashed: {exc}.")
             now = time.monotonic()
             if now - last_beat > HEARTBEAT_PERIOD:
                 last_beat = now

@@ -72,3 +72,20 @@ def test_captions_name_synthetic_heads():
         else:
             same[q, q] = 1.0
     assert caption_head(same, PROBE).kind == "same"
+
+
+def test_a_faint_diagonal_is_named_and_nothing_is_yet_once_training_is_over():
+    t = len(PROBE)
+    uniform = np.tril(np.ones((t, t), np.float32))
+    uniform /= uniform.sum(axis=1, keepdims=True)
+    faint = 0.7 * uniform + 0.3 * np.eye(t, dtype=np.float32)  # a diagonal you can see
+    caption = caption_head(faint, PROBE, finished=True)
+    assert caption.kind == "self" and caption.text == "leans toward itself"
+    assert caption_head(np.eye(t, dtype=np.float32), PROBE).text == "looks at itself"
+    rng = np.random.default_rng(0)
+    noisy = np.tril(rng.random((t, t)) ** 8).astype(np.float32)  # peaked rows, no pattern
+    noisy /= noisy.sum(axis=1, keepdims=True)
+    during, after = caption_head(noisy, PROBE), caption_head(noisy, PROBE, finished=True)
+    if during.kind == "mixed":
+        assert "yet" in during.text
+    assert "yet" not in after.text

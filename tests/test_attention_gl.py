@@ -57,6 +57,7 @@ def test_no_gl_context_falls_back_to_2d(monkeypatch):
     failure = gl_context.GLContext(None, "forced failure for the test")
     monkeypatch.setattr(gl_context, "shared_context", lambda: failure)
     view = Bars3DView()
+    assert view.ensure().wait_ready(10) == "failed"
     assert not view.available
     assert "forced failure" in view.reason
 

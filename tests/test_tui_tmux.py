@@ -3,6 +3,7 @@ panels, P pauses, S steps, and Q quits cleanly, paused or not."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -21,8 +22,14 @@ NEVER_SHOWN = ["R: ", "KL: ", "mRoPE", "VISION INJECTION", "GPU"]
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
+# A tmux server of this test run's own: other runs on the machine (and their kill-session or
+# kill-server) cannot take it down under us.
+SOCKET = f"llmbreaker-tests-{os.getpid()}"
+
+
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+    command = ["tmux", "-L", SOCKET, *args]
+    return subprocess.run(command, capture_output=True, text=True, check=False).stdout
 
 
 def wait_for(predicate, timeout: float) -> bool:
@@ -50,7 +57,20 @@ def start(session: str, *args: str, program: str = "-m llmbreaker tui") -> None:
         'echo "exit=$?"; sleep 60'
     )
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "200", "-y", "60", command],
+        [
+            "tmux",
+            "-L",
+            SOCKET,
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "200",
+            "-y",
+            "60",
+            command,
+        ],
         check=True,
     )
     # Without a client attached, some tmux versions fall back to 80x24; insist on the size.

@@ -12,7 +12,7 @@ from llmbreaker.errors import DATASET_NOT_FOUND, OUT_OF_MEMORY
 from llmbreaker.session_manager import SessionManager
 from llmbreaker.session_state import SessionState
 
-TIMEOUT = 90  # generous: two cores may be busy; nothing here asserts on time
+TIMEOUT = 300  # generous: eight people may share two cores; nothing here asserts on time
 
 
 def config(**overrides):
@@ -75,7 +75,8 @@ def test_a_killed_worker_becomes_an_error_and_restart_works(manager):
     expect(manager, sid, m.Paused)
     os.kill(manager.pid(sid), signal.SIGKILL)
     error, _ = expect(manager, sid, m.Error)
-    assert error.code == OUT_OF_MEMORY and error.fatal and "restart" in error.message
+    assert error.code == OUT_OF_MEMORY and error.fatal and "killed" in error.message
+    assert "Press" not in error.message  # the key to restart is the UI's to name
     manager.restart(sid)
     expect(manager, sid, m.Started)
     manager.send(sid, m.Resume())

@@ -38,5 +38,5 @@ def colormap_fast(weights: np.ndarray) -> np.ndarray:
 
 def colour_of(weight: float) -> tuple[int, int, int]:
     """One weight's colour as a plain tuple (legends, tests)."""
-    r, g, b = colormap(np.float32(weight))
+    r, g, b = colormap(np.array(weight, dtype=np.float32))
     return int(r), int(g), int(b)

@@ -2,34 +2,46 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
 
 MASS_THRESHOLD = 0.35  # share of a row's attention that makes a pattern the head's "job"
+LEAN_RATIO = 2.0  # this many times what an even spread would give: a pattern you can see
 SPREAD_THRESHOLD = 0.8  # normalised entropy above which a head is simply spreading out
 
-CAPTIONS = {
-    "previous": "looks at the previous character",
-    "start": "looks at the start of the text",
-    "same": "looks at the same letter earlier",
-    "self": "looks at the current character",
-    "spread": "spreads out evenly",
-    "mixed": "no clear pattern yet",
+TARGETS = {
+    "previous": "the previous character",
+    "start": "the start of the text",
+    "same": "the same letter earlier",
+    "self": "itself",
 }
+MASS_KINDS = tuple(TARGETS)
 
 
 @dataclass(frozen=True)
 class HeadCaption:
-    """A head's most likely role, its strength (0 to 1) and every score behind it."""
+    """A head's most likely role, its strength (0 to 1) and every score behind it.
+
+    `clear`: the pattern holds most of the attention ("looks at"), else it only stands out
+    ("leans toward"). `finished`: training is over, so nothing is said to be coming "yet".
+    """
 
     kind: str
     score: float
     scores: dict[str, float]
+    clear: bool = True
+    finished: bool = False
 
     @property
     def text(self) -> str:
-        return CAPTIONS[self.kind]
+        if self.kind in TARGETS:
+            verb = "looks at" if self.clear else "leans toward"
+            return f"{verb} {TARGETS[self.kind]}"
+        if self.kind == "spread":
+            return "spreads out evenly"
+        return "no single pattern" if self.finished else "no clear pattern yet"
 
 
 def head_scores(matrix: np.ndarray, text: str = "") -> dict[str, float]:
@@ -64,23 +76,37 @@ def _same_character_mass(a: np.ndarray, text: str) -> float:
     return float((a * earlier).sum(axis=1)[has_earlier].mean())
 
 
-def caption_head(matrix: np.ndarray, text: str = "") -> HeadCaption:
-    """The strongest attention-mass pattern, else "spread" if the rows are nearly uniform."""
+@functools.lru_cache(maxsize=16)
+def even_scores(t: int, text: str) -> dict[str, float]:
+    """What each pattern scores when every row is spread evenly: the level to stand out from."""
+    even = np.tril(np.ones((t, t)))
+    return head_scores(even / even.sum(axis=1, keepdims=True), text)
+
+
+def caption_head(matrix: np.ndarray, text: str = "", finished: bool = False) -> HeadCaption:
+    """The strongest attention-mass pattern: clear, or standing out against an even spread;
+    else "spread" if the rows are nearly uniform; else no single pattern."""
     scores = head_scores(matrix, text)
-    mass_kinds = ("previous", "start", "same", "self")
-    best = max(mass_kinds, key=lambda k: scores[k])
+    best = max(MASS_KINDS, key=lambda k: scores[k])
     if scores[best] >= MASS_THRESHOLD:
-        return HeadCaption(best, scores[best], scores)
+        return HeadCaption(best, scores[best], scores, True, finished)
+    even = even_scores(np.asarray(matrix).shape[0], text)
+    standing_out = [k for k in MASS_KINDS if scores[k] >= LEAN_RATIO * max(even[k], 1e-6)]
+    if standing_out:
+        best = max(standing_out, key=lambda k: scores[k] / max(even[k], 1e-6))
+        return HeadCaption(best, scores[best], scores, False, finished)
     if scores["spread"] >= SPREAD_THRESHOLD:
-        return HeadCaption("spread", scores["spread"], scores)
-    return HeadCaption("mixed", scores[best], scores)
+        return HeadCaption("spread", scores["spread"], scores, True, finished)
+    return HeadCaption("mixed", scores[best], scores, False, finished)
 
 
-def caption_heads(attention: np.ndarray, text: str = "") -> dict[tuple[int, int], HeadCaption]:
+def caption_heads(
+    attention: np.ndarray, text: str = "", finished: bool = False
+) -> dict[tuple[int, int], HeadCaption]:
     """Captions for every (layer, head) of an (n_layer, n_head, T, T) array."""
     layers, heads = attention.shape[:2]
     return {
-        (layer, head): caption_head(attention[layer, head], text)
+        (layer, head): caption_head(attention[layer, head], text, finished)
         for layer in range(layers)
         for head in range(heads)
     }

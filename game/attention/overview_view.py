@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pygame
 
+from game.attention.frame import CinemaFrame
 from game.attention.heatmap import draw_axis_labels, draw_heatmap, fit_side
+from game.text_fit import wrap
+
+TITLE, CAPTION = "base", "sm"  # read from two metres: a tile's name and what the head does
+CAPTION_LINES = 2
 
 
 def tile_layout(rect: pygame.Rect, theme, layers: int, heads: int, cells: int):
     """Heatmap rects for each (layer, head), row per layer, centred in rect."""
     gap = theme.px(3)
-    label_h = theme.font("sm").get_linesize() + theme.font("xs").get_linesize() + theme.px(1)
+    label_h = theme.font(TITLE).get_linesize() + CAPTION_LINES * theme.font(CAPTION).get_linesize()
+    label_h += theme.px(1)
     axis = theme.px(2.5)  # room for axis characters, used when cells are big enough
     width = (rect.w - gap * (heads - 1)) // heads - axis
     height = (rect.h - gap * (layers - 1)) // layers - label_h - axis
@@ -29,11 +34,14 @@ def tile_layout(rect: pygame.Rect, theme, layers: int, heads: int, cells: int):
     }
 
 
-def draw_overview(
-    surface, theme, rect, attention: np.ndarray | None, shape, probe, selected, captions, cache=None
-) -> dict:
+def draw_overview(surface, theme, rect, frame: CinemaFrame, cache=None) -> dict:
     """Draw every tile (blank when there is no checkpoint yet); returns the tile rects."""
-    layers, heads = shape
+    attention, probe, selected, captions = frame.attention, frame.probe, frame.selected, {}
+    if attention is not None:
+        layers, heads = attention.shape[:2]
+        captions = frame.captions
+    else:
+        layers, heads = (max(1, n) for n in frame.shape)
     cells = attention.shape[-1] if attention is not None else max(1, len(probe))
     tiles = tile_layout(rect, theme, layers, heads, cells)
     for (layer, head), tile in tiles.items():
@@ -47,12 +55,13 @@ def draw_overview(
         border = theme.colour["cyan"] if chosen else theme.colour["faint"]
         pygame.draw.rect(surface, border, tile.inflate(6, 6), 3 if chosen else 1)
         caption = captions.get((layer, head))
-        title = theme.text(
-            f"Layer {layer} · Head {head}", "sm", "text" if chosen else "text2", bold=chosen
-        )
-        top = tile.y - theme.px(3) - title.get_height() * 2
+        title = theme.text(f"Layer {layer} · Head {head}", TITLE, "text", bold=chosen)
+        line_h = theme.font(CAPTION).get_linesize()
+        top = tile.y - theme.px(3.5) - title.get_height() - CAPTION_LINES * line_h
         surface.blit(title, (tile.x, top))
         if caption is not None:
-            line = theme.text(caption.text, "xs", "light" if chosen else "dim")
-            surface.blit(line, (tile.x, top + title.get_height()))
+            lines = wrap(theme.font(CAPTION), caption.text, tile.w + theme.px(2))[:CAPTION_LINES]
+            for index, text in enumerate(lines):
+                line = theme.text(text, CAPTION, "light" if chosen else "text2")
+                surface.blit(line, (tile.x, top + title.get_height() + index * line_h))
     return tiles

@@ -4,24 +4,53 @@ from __future__ import annotations
 
 import pygame
 
+from game.attention.frame import CinemaFrame
+from game.widgets.key_hints import draw_key_list
+from game.wording import count
+
+# (binding ids shown together, what they do): the keys themselves come from the table.
 HINTS = [
-    ("Tab / V", "overview ↔ detail"),
-    ("D", "2D ↔ 3D bars (detail)"),
-    ("[ ] / PgUp PgDn", "head / layer"),
-    ("arrows", "cursor · turn and tilt in 3D"),
-    ("+ / −", "zoom (3D)"),
-    (", .", "one checkpoint back / forward"),
-    ("Home / End", "step 0 / follow live"),
-    ("P / T", "play / play speed"),
-    ("G / X", "save GIF / PNG"),
+    (("attention_view",), "overview ↔ detail"),
+    (("attention_dims",), "2D ↔ 3D bars (detail)"),
+    (("attention_head_prev", "attention_head_next"), "previous / next head"),
+    (("attention_layer_prev", "attention_layer_next"), "previous / next layer"),
+    (("attention_left", "attention_right", "attention_up", "attention_down"), "cursor, 3D turn"),
+    (("attention_zoom_in", "attention_zoom_out"), "zoom (3D)"),
+    (("attention_back_one", "attention_forward_one"), "checkpoint back / forward"),
+    (("attention_first", "attention_live"), "step 0 / follow live"),
+    (("attention_play", "attention_rate"), "play / play speed"),
+    (("attention_gif", "attention_png"), "save GIF / PNG"),
+    (("play_pause",), "pause / resume training"),
 ]
 
 
-def draw_side_panel(surface, theme, rect: pygame.Rect, info: dict, captions: dict, selected):
-    """info: session label, status and mode lines; captions: (layer, head) -> HeadCaption."""
+def key_hints(keys) -> list[tuple[str, str]]:
+    """(keys, what) rows of the panel's key list, labels as the table binds them now."""
+    return [(keys.hint(*ids, joiner=" "), what) for ids, what in HINTS]
+
+
+def info_lines(frame: CinemaFrame) -> list[tuple[str, str]]:
+    """(text, colour) lines: the session, its progress, its shape, the view."""
+    if not frame.label:
+        return [("No session yet", "text2")]
+    layers, heads = frame.shape
+    lines = [
+        (f"Session: {frame.label}", "text"),
+        (f"{frame.status} · step {frame.step:,} of {frame.max_iters:,}", "text2"),
+        (f"{layers} layers × {heads} heads · {count(frame.checkpoints, 'checkpoint')}", "text2"),
+        (f"View: {frame.view} · Layer {frame.selected[0]}, Head {frame.selected[1]}", "light"),
+    ]
+    if frame.notice:
+        lines.append((frame.notice[:60], "warning"))
+    return lines
+
+
+def draw_side_panel(surface, theme, rect: pygame.Rect, frame: CinemaFrame) -> None:
+    """The session and view, what each head does, and the keys (as far as they fit)."""
+    captions, selected, hints = frame.captions, frame.selected, frame.hints
     inner = theme.panel(surface, rect, "Attention Cinema")
     y = inner.y
-    for line, colour in info["lines"]:
+    for line, colour in info_lines(frame):
         text = theme.text(line, "sm", colour)
         surface.blit(text, (inner.x, y))
         y += text.get_height() + theme.px(0.5)
@@ -38,13 +67,6 @@ def draw_side_panel(surface, theme, rect: pygame.Rect, info: dict, captions: dic
         text = theme.text(caption.text, "sm", "text" if chosen else "text2")
         surface.blit(text, (inner.x + max(theme.px(9), label_w), y))
         y += name.get_height() + theme.px(0.5)
-    y = max(y + theme.px(2), inner.bottom - len(HINTS) * (theme.font("xs").get_linesize() + 2))
-    key_w = max(theme.text(k, "xs", "light", bold=True).get_width() for k, _ in HINTS)
-    for key, what in HINTS:
-        if y > inner.bottom - theme.font("xs").get_linesize():
-            break
-        k = theme.text(key, "xs", "light", bold=True)
-        w = theme.text(what, "xs", "text2")
-        surface.blit(k, (inner.x, y))
-        surface.blit(w, (inner.x + max(theme.px(19), key_w + theme.px(1.5)), y))
-        y += theme.font("xs").get_linesize() + 2
+    line_h = theme.font("xs").get_linesize()
+    top = max(y + theme.px(2), inner.bottom - len(hints) * line_h)
+    draw_key_list(surface, theme, pygame.Rect(inner.x, top, inner.w, inner.bottom - top), hints)

@@ -1,10 +1,12 @@
-"""Which session the cinema shows: the active one (shared with Watch It Learn) or its own."""
+"""The checkpoints of the session the cinema shows (see game.sessions.follow), or its own run."""
 
 from __future__ import annotations
 
 import numpy as np
 
+from game.sessions import Session, corpus_title, follow
 from llmbreaker.config import session_config
+from llmbreaker.session_state import SessionState
 
 OWN_ID = "attention"
 CHECKPOINTS_WANTED = 24  # enough frames for a smooth film, few enough to see each one land
@@ -16,7 +18,7 @@ def own_config(training: dict):
     options = {"dataset": "childrens_stories", **training}
     for fixed in ("speed", "eval_interval", "label"):
         options.pop(fixed, None)
-    options.update(speed=OWN_SPEED, label="attention cinema")
+    options.update(speed=OWN_SPEED, label=corpus_title(options["dataset"]))
     max_iters = session_config(**options).train.max_iters
     return session_config(**options, eval_interval=max(1, max_iters // CHECKPOINTS_WANTED))
 
@@ -26,27 +28,14 @@ class AttentionSource:
 
     def __init__(self, sessions) -> None:
         self.sessions = sessions
-        self.session = None
-        self.state = None  # the SessionState being shown; a restart replaces it
+        self.session: Session | None = None
+        self.state: SessionState | None = None  # the state shown; a restart replaces it
         self.frames: list[np.ndarray] = []
         self.steps: list[int] = []
 
-    def _choose(self):
-        candidates = list(self.sessions.by_id.values())
-        running = [s for s in candidates if not s.state.finished]
-        if any(s is self.session for s in running):
-            return self.session
-        if running:
-            own = [s for s in running if s.sid == OWN_ID]
-            return (own or running)[-1]
-        if any(s is self.session for s in candidates):
-            return self.session
-        with_history = [s for s in candidates if s.state.checkpoints]
-        return with_history[-1] if with_history else None
-
     def refresh(self) -> bool:
         """Pick the session and pull new checkpoints; True when the history was replaced."""
-        session = self._choose()
+        session = follow(self.sessions, self.session, OWN_ID)
         replaced = session is not self.session or (session and session.state is not self.state)
         if replaced:
             self.session = session

@@ -1,4 +1,4 @@
-"""Lay out and draw the cinema tab: main view, side panel and timeline, plus empty states."""
+"""Lay out and draw the cinema tab from its frame: main view, side panel and timeline."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import time
 import pygame
 
 from game.attention.detail_view import draw_detail
-from game.attention.interpolate import step_at
+from game.attention.frame import BARS, OVERVIEW, CinemaFrame
 from game.attention.overview_view import draw_overview
 from game.attention.side_panel import draw_side_panel
 from game.attention.timeline_bar import draw_timeline
@@ -25,24 +25,6 @@ def split(theme, rect: pygame.Rect):
     return main, side, timeline
 
 
-def _info_lines(tab) -> list[tuple[str, str]]:
-    source = tab.source
-    if source.state is None:
-        return [("No session yet", "text2")]
-    state = source.state
-    layers, heads = source.shape
-    lines = [
-        (f"Session: {state.label}", "text"),
-        (f"{state.status} · step {state.step:,} of {state.max_iters:,}", "text2"),
-        (f"{layers} layers × {heads} heads · {len(source.frames)} checkpoints", "text2"),
-    ]
-    mode = "3D bars" if tab.detail and tab.three_d else ("detail" if tab.detail else "overview")
-    lines.append((f"View: {mode} · Layer {tab.selected[0]}, Head {tab.selected[1]}", "light"))
-    if tab.notice:
-        lines.append((tab.notice[:60], "warning"))
-    return lines
-
-
 def _centred(surface, theme, rect, lines) -> None:
     y = rect.centery - len(lines) * theme.px(3)
     for text, size, colour in lines:
@@ -51,86 +33,61 @@ def _centred(surface, theme, rect, lines) -> None:
         y += label.get_height() + theme.px(1.5)
 
 
-def _empty_state(surface, theme, main, tab) -> bool:
+def _empty_state(surface, theme, main, frame: CinemaFrame) -> bool:
     """Invite or wait; True when there is nothing else to draw."""
-    source = tab.source
-    if source.state is None:
+    if not frame.label:
+        invite = [(line, "lg", "text2") for line in frame.invite]
         _centred(
-            surface,
-            theme,
-            main,
-            [
-                ("Watch attention form out of noise", "xl", "text"),
-                ("Press Space to train a small model here,", "lg", "text2"),
-                ("or start one in Watch It Learn (press 1): this tab follows it.", "lg", "text2"),
-            ],
+            surface, theme, main, [("Watch attention form out of noise", "xl", "text")] + invite
         )
         return True
-    if not source.frames:
+    if frame.attention is None:
         dots = "." * (1 + int(time.monotonic() * 2) % 3)
-        shape = tuple(max(1, n) for n in source.shape)
-        draw_overview(surface, theme, main, None, shape, source.probe, tab.selected, {})
+        draw_overview(surface, theme, main, frame)
         veil = pygame.Surface(main.size, pygame.SRCALPHA)
         veil.fill((*theme.colour["bg"], 170))
         surface.blit(veil, main.topleft)
-        _centred(
-            surface,
-            theme,
-            main,
-            [
-                (f"Waiting for the first checkpoint{dots}", "xl", "text"),
-                ("Attention is captured on the probe text at every checkpoint.", "lg", "text2"),
-            ],
-        )
+        why = frame.starting_note or "Attention is captured on the probe text at every checkpoint."
+        _centred(surface, theme, main, [(f"Waiting for the first checkpoint{dots}", "xl", "text"),
+                                         (why, "lg", "text2")])  # fmt: skip
         return True
     return False
 
 
-def draw_tab(tab, surface: pygame.Surface, rect: pygame.Rect) -> None:
-    theme = tab.theme
-    surface.fill(theme.colour["bg"], rect)
-    main, side, timeline_rect = split(theme, rect)
-    attention = tab.current()
-    if not _empty_state(surface, theme, main, tab):
-        probe = tab.source.probe
-        if not tab.detail:
-            tab.tiles = draw_overview(
-                surface,
-                theme,
-                main,
-                attention,
-                attention.shape[:2],
-                probe,
-                tab.selected,
-                tab.captions,
-                tab.pictures,
-            )
-        else:
-            matrix = attention[tab.selected]
-            title = f"Layer {tab.selected[0]} · Head {tab.selected[1]}"
-            caption = tab.captions.get(tab.selected)
-            if caption is not None:
-                title += f"  —  {caption.text}"
-            label = theme.text(title, "lg", "text", bold=True)
-            surface.blit(label, (main.x, main.y))
-            body = pygame.Rect(
-                main.x, main.y + label.get_height(), main.w, main.h - label.get_height()
-            )
-            if not (tab.three_d and tab.view3d.draw(surface, theme, body, matrix, probe)):
-                tab.three_d = False
-                tab.detail_rect = draw_detail(
-                    surface, theme, body, matrix, probe, tab.cursor, tab.pictures, tab.selected
-                )
-    draw_side_panel(surface, theme, side, {"lines": _info_lines(tab)}, tab.captions, tab.selected)
-    steps = tab.source.steps
-    live = tab.source.state is not None and not tab.source.state.finished
-    draw_timeline(
-        surface,
-        theme,
-        timeline_rect,
-        tab.timeline,
-        steps,
-        step_at(steps, tab.timeline.position),
-        tab.source.state.max_iters if tab.source.state else 0,
-        live,
-    )
+class CinemaLayout:
+    """Draws a CinemaFrame; keeps what parts reuse across frames (scaled pictures, 3D view)."""
+
+    def __init__(self, theme, view3d) -> None:
+        self.theme = theme
+        self.view3d = view3d
+        self.pictures: dict = {}  # scaled heatmaps of the shown attention, reused across frames
+        self.tiles: dict = {}  # (layer, head) -> tile rect, as last drawn
+        self.detail_rect: pygame.Rect | None = None  # the detail heatmap's rect, as last drawn
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect, frame: CinemaFrame) -> None:
+        theme = self.theme
+        surface.fill(theme.colour["bg"], rect)
+        main, side, timeline = split(theme, rect)
+        if not _empty_state(surface, theme, main, frame):
+            if frame.view == OVERVIEW:
+                self.tiles = draw_overview(surface, theme, main, frame, self.pictures)
+            else:
+                self._draw_detail(surface, main, frame)
+        draw_side_panel(surface, theme, side, frame)
+        draw_timeline(surface, theme, timeline, frame)
+
+    def _draw_detail(self, surface, main: pygame.Rect, frame: CinemaFrame) -> None:
+        theme = self.theme
+        assert frame.attention is not None  # the empty states were drawn instead
+        matrix = frame.attention[frame.selected]
+        title = f"Layer {frame.selected[0]} · Head {frame.selected[1]}"
+        caption = frame.captions.get(frame.selected)
+        if caption is not None:
+            title += f"  —  {caption.text}"
+        label = theme.text(title, "lg", "text", bold=True)
+        surface.blit(label, (main.x, main.y))
+        body = pygame.Rect(main.x, main.y + label.get_height(), main.w, main.h - label.get_height())
+        bars = frame.view == BARS and self.view3d.draw(surface, theme, body, matrix, frame.probe)
+        if not bars:
+            self.detail_rect = draw_detail(surface, theme, body, matrix, frame.probe, frame.cursor,
+                                           self.pictures, frame.selected)  # fmt: skip

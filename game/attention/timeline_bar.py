@@ -4,27 +4,20 @@ from __future__ import annotations
 
 import pygame
 
+from game.attention.frame import CinemaFrame
+from game.wording import count
 
-def draw_timeline(
-    surface,
-    theme,
-    rect: pygame.Rect,
-    timeline,
-    steps: list[int],
-    step: float,
-    total: int,
-    live: bool,
-) -> None:
+
+def draw_timeline(surface, theme, rect: pygame.Rect, frame: CinemaFrame) -> None:
     """Draw the scrubber across rect; ticks snap points, the knob is the eased position."""
+    steps = frame.steps
     pad = theme.px(3)
-    status = (
-        "▶ playing" if timeline.playing else ("● live" if timeline.follow_live else "❚❚ paused")
-    )
-    status += f"  ·  {timeline.rate:g} checkpoints/s"
-    left = theme.text(status, "sm", "light" if timeline.playing else "text2")
-    right_text = f"step {step:,.0f}"
+    status = "▶ playing" if frame.playing else ("● live" if frame.follow_live else "❚❚ paused")
+    status += f"  ·  film: {count(frame.rate, 'checkpoint')} a second"
+    left = theme.text(status, "sm", "light" if frame.playing else "text2")
+    right_text = f"step {frame.shown_step:,.0f}"
     if steps:
-        right_text += f"  /  {total:,}" + ("  (training)" if live else "")
+        right_text += f"  /  {frame.max_iters:,}" + ("  (training)" if frame.live else "")
     right = theme.text(right_text, "lg", "text", bold=True)
     surface.blit(left, left.get_rect(midleft=(rect.x + pad, rect.centery)))
     surface.blit(right, right.get_rect(midright=(rect.right - pad, rect.centery)))
@@ -44,7 +37,7 @@ def draw_timeline(
             2,
         )
     filled = track.copy()
-    filled.w = round(track.w * timeline.position / last)
+    filled.w = round(track.w * frame.position / last)
     pygame.draw.rect(surface, theme.colour["blue"], filled, border_radius=track.h)
     knob_x = track.x + filled.w
     pygame.draw.circle(surface, theme.colour["text"], (knob_x, track.centery), theme.px(1.5))

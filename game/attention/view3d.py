@@ -1,15 +1,15 @@
-"""The 3D bars view inside the tab: lazy GL context, slow orbit, eased camera keys, labels."""
+"""The 3D bars view inside the tab: rendered on its own thread, slow orbit, eased camera keys."""
 
 from __future__ import annotations
 
 import math
-import time
 
 import numpy as np
 import pygame
 
 from game.attention.heatmap import glyph
-from game.gl import context as gl_context
+from game.gl.camera import OrbitCamera
+from game.gl.render_thread import FAILED, READY, Job, RenderThread
 
 MAX_RENDER_WIDTH = 1280  # internal resolution cap
 RENDER_BUDGET = 0.030  # seconds; slower renders shrink the internal resolution, faster grow it
@@ -23,36 +23,43 @@ EASE = 8.0
 
 
 class Bars3DView:
-    """Owns the renderer; `available` is False (with `reason`) when no GL 3.3 context exists."""
+    """Owns the render thread; `available` is False (with `reason`) when no GL 3.3 context exists.
+
+    draw() hands the thread the current matrix and camera and shows the newest finished
+    picture, so a slow software renderer lowers the 3D view's frame rate, never the window's.
+    """
 
     def __init__(self) -> None:
-        self.renderer = None
-        self.reason = ""
-        self.tried = False
+        self.thread: RenderThread | None = None
+        self.camera = OrbitCamera()
         self.idle = ORBIT_RESUME_AFTER
         self.pending_yaw = self.pending_pitch = 0.0
         self.pending_zoom = 1.0
         self.scale = 0.75  # internal resolution share of the panel, adapted to the machine
+        self._shown: tuple[int, pygame.Surface] | None = None  # (serial, surface) last built
 
-    def ensure(self) -> bool:
-        """Create the GL context and renderer on first use; remember a failure."""
-        if not self.tried:
-            self.tried = True
-            gl = gl_context.shared_context()
-            if gl.ok:
-                try:
-                    from game.gl.bars3d import BarsRenderer
+    def ensure(self) -> RenderThread:
+        """Start the render thread (it makes the GL context) on first use."""
+        if self.thread is None:
+            self.thread = RenderThread()
+        return self.thread
 
-                    self.renderer = BarsRenderer(gl.ctx)
-                except Exception as error:  # shader compile or framebuffer failure
-                    self.reason = f"3D renderer failed: {error}".splitlines()[0]
-            else:
-                self.reason = gl.reason
-        return self.renderer is not None
+    @property
+    def status(self) -> str:
+        return self.ensure().status
 
     @property
     def available(self) -> bool:
-        return self.ensure()
+        """False once the context or renderer failed; True while starting or ready."""
+        return self.status != FAILED
+
+    @property
+    def reason(self) -> str:
+        return self.thread.reason if self.thread else ""
+
+    def close(self) -> None:
+        if self.thread is not None:
+            self.thread.close()
 
     def steer(self, action: str) -> None:
         """Queue a camera move; update() eases it in."""
@@ -65,9 +72,7 @@ class Bars3DView:
             self.pending_zoom *= 1 / KEY_ZOOM if action == "zoom_in" else KEY_ZOOM
 
     def update(self, dt: float) -> None:
-        if self.renderer is None:
-            return
-        camera = self.renderer.camera
+        camera = self.camera
         share = 1.0 - math.exp(-EASE * dt)
         camera.rotate(self.pending_yaw * share)
         camera.tilt(self.pending_pitch * share)
@@ -80,19 +85,29 @@ class Bars3DView:
             camera.rotate(ORBIT_SPEED * dt)
 
     def draw(self, surface, theme, rect: pygame.Rect, matrix: np.ndarray, probe: str) -> bool:
-        """Render the bars into rect with axis labels; False when 3D is unavailable."""
-        if not self.ensure():
+        """Ask for a new picture and show the newest one; False when 3D is unavailable."""
+        thread = self.ensure()
+        if thread.status == FAILED:
             return False
         # Whole tenths, so the framebuffer is rebuilt only when the scale really moves.
         scale = min(round(self.scale, 1), MAX_RENDER_WIDTH / max(1, rect.w))
-        self.renderer.resize((round(rect.w * scale), round(rect.h * scale)))
-        started = time.perf_counter()
-        picture = self.renderer.render_surface(matrix)
-        if scale < 1.0:
-            picture = pygame.transform.smoothscale(picture, rect.size)
-        self._adapt(time.perf_counter() - started)
-        surface.blit(picture, rect.topleft)
-        self._labels(surface, theme, rect, probe[: matrix.shape[0]], 1 / scale)
+        size = (max(8, round(rect.w * scale)), max(8, round(rect.h * scale)))
+        thread.submit(Job(np.array(matrix, dtype=np.float32), self.camera, size))
+        picture = thread.picture
+        if thread.status != READY or picture is None:
+            label = theme.text("Preparing the 3D view…", "lg", "text2")
+            surface.blit(label, label.get_rect(center=rect.center))
+            return True
+        if self._shown is None or self._shown[0] != picture.serial:
+            self._adapt(picture.seconds)
+            image = pygame.image.frombuffer(picture.pixels, picture.size, "RGBX")  # opaque: fast
+            image = pygame.transform.flip(image, False, True)  # GL rows run upwards
+            if image.get_size() != rect.size:
+                image = pygame.transform.smoothscale(image, rect.size)
+            self._shown = (picture.serial, image)
+        surface.blit(self._shown[1], rect.topleft)
+        factor = (rect.w / picture.size[0], rect.h / picture.size[1])
+        self._labels(surface, theme, rect, probe[: matrix.shape[0]], picture, factor)
         return True
 
     def _adapt(self, seconds: float) -> None:
@@ -102,28 +117,27 @@ class Bars3DView:
         elif seconds < RENDER_BUDGET * 0.6:
             self.scale = min(1.0, self.scale * 1.03)
 
-    def _labels(self, surface, theme, rect, text: str, factor: float) -> None:
-        keys, queries = self.renderer.axis_points()
+    def _labels(self, surface, theme, rect, text: str, picture, factor) -> None:
+        keys, queries = picture.keys, picture.queries
+        fx, fy = factor
         every = max(1, math.ceil(len(text) / 32))  # thin the characters when they would crowd
         for points, colour in ((keys, "text2"), (queries, "light")):
-            for index in range(0, len(text), every):
+            for index in range(0, min(len(text), len(points)), every):
                 x, y = points[index]
                 if not (np.isfinite(x) and np.isfinite(y)):
                     continue
                 label = theme.text(glyph(text[index]), "xs", colour, mono=True)
-                surface.blit(
-                    label, label.get_rect(center=(rect.x + x * factor, rect.y + y * factor))
-                )
+                surface.blit(label, label.get_rect(center=(rect.x + x * fx, rect.y + y * fy)))
         for points, name in ((keys, "key →"), (queries, "query →")):
             x, y = points[len(points) // 2] if len(points) else (math.nan, math.nan)
             if np.isfinite(x) and np.isfinite(y):
                 label = theme.text(name, "sm", "dim")
                 # push the axis name outwards from the field's centre
                 cx, cy = rect.centerx - rect.x, rect.centery - rect.y
-                dx, dy = x * factor - cx, y * factor - cy
+                dx, dy = x * fx - cx, y * fy - cy
                 norm = max(1.0, math.hypot(dx, dy))
                 pos = (
-                    rect.x + x * factor + dx / norm * theme.px(5),
-                    rect.y + y * factor + dy / norm * theme.px(5),
+                    rect.x + x * fx + dx / norm * theme.px(5),
+                    rect.y + y * fy + dy / norm * theme.px(5),
                 )
                 surface.blit(label, label.get_rect(center=pos))

@@ -22,7 +22,7 @@ class ContextAttention:
         theme = self.theme
         title = f"Attention over context · layer {frame.layer}" if frame.n_layer else "Attention"
         inner = theme.panel(surface, rect, title)
-        hint = theme.text("L: next layer", "xs", "dim")
+        hint = theme.text("heads averaged", "xs", "dim")
         surface.blit(hint, (inner.right - hint.get_width(), rect.y + theme.px(2.5)))
         step = frame.step
         if step is None or step.attention is None or step.attention.ndim != 3:

@@ -80,7 +80,7 @@ class FlowStrip:
         if stage == ATTENTION:
             return [f"L{layer} H{head}", np.asarray(step.attention[layer, head, -12:])]
         event = frame.cache_event().upper()
-        return [event, f"+{step.cache_written} tok", f"L: {max(step.cache_len, default=0)}"]
+        return [event, f"+{step.cache_written} written", f"holds {max(step.cache_len, default=0)}"]
 
     def _pills(self, surface, rect: pygame.Rect, frame: Frame) -> None:
         theme = self.theme

@@ -6,8 +6,14 @@ import pygame
 
 from game.decode.frame import Frame
 from game.decode.look import flash, size
+from game.text_fit import wrap
 
 BYTES_PER_FLOAT = 4
+EXPLAIN = (
+    "Empty until the first character. While it writes, the model keeps the keys and values "
+    "(K, V) of every position it has read, in {layers} layers, so each new character costs one "
+    "position of work instead of the whole text again. The bars show how full that memory is."
+)
 
 
 class KVBars:
@@ -17,6 +23,9 @@ class KVBars:
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, frame: Frame) -> None:
         theme, step = self.theme, frame.step
         inner = theme.panel(surface, rect, "KV cache memory")
+        if step is None:  # nothing decoded yet: say what the panel will show, in plain words
+            self._explain(surface, inner, frame.n_layer)
+            return
         if frame.n_head:
             note = theme.text(f"{frame.n_head} KV heads per layer", "xs", "dim")
             surface.blit(note, (inner.right - note.get_width(), rect.y + theme.px(2.5)))
@@ -45,6 +54,16 @@ class KVBars:
             text = theme.text(status, "sm", colour, mono=True, bold=status.startswith("⚡"))
             surface.blit(text, (inner.right - text.get_width(), y))
         self._formula(surface, inner, frame)
+
+    def _explain(self, surface, inner: pygame.Rect, layers: int) -> None:
+        theme = self.theme
+        lines = wrap(theme.font("sm"), EXPLAIN.format(layers=layers or "each"), inner.w)
+        y = inner.y
+        for line in lines:
+            if y + theme.font("sm").get_linesize() > inner.bottom:
+                break
+            surface.blit(theme.text(line, "sm", "text2"), (inner.x, y))
+            y += theme.font("sm").get_linesize()
 
     def _status(self, event: str, length: int, frame: Frame):
         theme = self.theme

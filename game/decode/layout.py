@@ -11,16 +11,7 @@ from game.decode.flow_strip import FlowStrip
 from game.decode.frame import Frame
 from game.decode.kv_bars import KVBars
 from game.decode.text_panel import TextPanel
-
-FOOTER = (
-    ("Enter", "Decode"),
-    ("P", "Pause"),
-    ("S / .", "Step"),
-    ("L", "Layer"),
-    ("F5–F8", "1 / 5 / 20 / 50 chars/s"),
-    ("E", "Edit prompt"),
-    ("Space", "Train a model"),
-)
+from game.widgets.key_hints import draw_key_row
 
 
 class DecodeLayout:
@@ -37,7 +28,9 @@ class DecodeLayout:
         self.text_rect = pygame.Rect(0, 0, 0, 0)  # as last drawn, for tests
         self.kv_rect = pygame.Rect(0, 0, 0, 0)
 
-    def draw(self, surface, rect: pygame.Rect, frame: Frame, message: str, prompt_h: int) -> None:
+    def draw(self, surface, rect: pygame.Rect, frame: Frame, message: str, prompt_h: int,
+             hints) -> None:  # fmt: skip
+        """hints: the footer's (keys, what) pairs, from the key table."""
         theme = self.theme
         gap = theme.px(2)
         footer_h = theme.px(4)
@@ -64,19 +57,4 @@ class DecodeLayout:
         self.flow.draw(surface, flow, frame)
         self.grid.draw(surface, grid, frame)
         self.kv.draw(surface, self.kv_rect, frame)
-        self._footer(surface, pygame.Rect(rect.x, body.bottom, rect.w, footer_h))
-
-    def _footer(self, surface, rect: pygame.Rect) -> None:
-        theme = self.theme
-        x = rect.x
-        for i, (key, name) in enumerate(FOOTER):
-            if i:
-                bar = theme.text("│", "sm", "faint")
-                surface.blit(bar, (x, rect.centery - bar.get_height() // 2))
-                x += bar.get_width() + theme.px(1.5)
-            label = theme.text(f"[{key}]", "sm", "light", mono=True)
-            surface.blit(label, (x, rect.centery - label.get_height() // 2))
-            x += label.get_width() + theme.px(0.75)
-            text = theme.text(name, "sm", "text2")
-            surface.blit(text, (x, rect.centery - text.get_height() // 2))
-            x += text.get_width() + theme.px(1.5)
+        draw_key_row(surface, theme, pygame.Rect(rect.x, body.bottom, rect.w, footer_h), hints)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from game.sessions import Session
+from game.sessions import Session, corpus_title, follow
 from llmbreaker import messages as m
 from llmbreaker.config import session_config
 from llmbreaker.datasets import list_datasets
@@ -35,7 +35,8 @@ def own_config(training: dict, datasets=None):
     infos = list_datasets() if datasets is None else datasets
     prepared = {i.name for i in infos if i.prepared}
     dataset = OWN_DATASET if OWN_DATASET in prepared else "tiny"
-    return session_config(preset, dataset=dataset, speed="max", label="decode live", **options)
+    label = corpus_title(dataset, infos)
+    return session_config(preset, dataset=dataset, speed="max", label=label, **options)
 
 
 class DecodeSource:
@@ -59,18 +60,6 @@ class DecodeSource:
         self.arrivals = 0
 
     # ------------------------------------------------------------------ session
-
-    def _choose(self) -> Session | None:
-        sessions = list(self.sessions.by_id.values())
-        current = self.session
-        alive = current is not None and any(s is current for s in sessions)
-        if current is not None and alive and not current.state.error:
-            return current
-        ready = [s for s in sessions if s.state.info is not None and not s.state.error]
-        running = [s for s in ready if not s.state.finished]
-        pool = running or ready or sessions
-        own = [s for s in pool if s.sid == OWN_ID]
-        return (own or pool)[-1] if pool else None
 
     def start_own(self, training: dict, datasets=None) -> None:
         self.sessions.start(OWN_ID, own_config(training, datasets))
@@ -164,7 +153,7 @@ class DecodeSource:
 
     def update(self, dt: float) -> None:
         self.clock += dt
-        session = self._choose()
+        session = follow(self.sessions, self.session, OWN_ID, hold=self.phase != IDLE)
         if session is not self.session or (session and session.state is not self.state):
             self._adopt(session)
         if self.state is None or self.session is None:

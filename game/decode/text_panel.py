@@ -13,6 +13,7 @@ import pygame
 from game.decode.frame import Frame
 from game.decode.look import flash, glyph
 from game.style.wrap import visible_text, wrap_starts
+from game.text_fit import wrap
 from game.theme import mix
 from llmbreaker.messages import DecodeStep
 
@@ -32,13 +33,19 @@ class TextPanel:
         inner = theme.panel(surface, rect, "Decode live")
         cache = ""
         if frame.step is not None:
-            cache = f"Cache: {max(frame.step.cache_len, default=0)}/{frame.step.cache_max}"
+            cached = max(frame.step.cache_len, default=0)
+            cache = f"Remembered: {cached} of {frame.step.cache_max} positions"
         label = theme.text(cache, "sm", "dim", mono=True)
         surface.blit(label, (inner.right - label.get_width(), rect.y + theme.px(2.5)))
         top = self._draw_sample(surface, inner, frame)
         body = pygame.Rect(inner.x, top, inner.w, inner.bottom - top)
         if message and not frame.text:
-            surface.blit(theme.text(message, "lg", "text2"), (body.x, body.y + theme.px(2)))
+            y, line_h = body.y + theme.px(2), theme.font("lg").get_linesize()
+            for line in wrap(theme.font("lg"), message, body.w):
+                if y + line_h > body.bottom:
+                    break
+                surface.blit(theme.text(line, "lg", "text2"), (body.x, y))
+                y += line_h
             return
         self._draw_text(surface, body, frame)
 
@@ -48,10 +55,10 @@ class TextPanel:
         theme, step = self.theme, frame.step
         y = inner.y
         if step is None:
-            hint = theme.text("Tok[—]  waiting for the first character…", "base", "dim", mono=True)
+            hint = theme.text("The next character shows here as it is chosen.", "base", "dim")
             surface.blit(hint, (inner.x, y))
             return y + hint.get_height() + theme.px(2)
-        head = theme.text(f"Tok[{step.position}]", "base", "dim", mono=True)
+        head = theme.text(f"Position {step.position}", "base", "dim")
         surface.blit(head, (inner.x, y + theme.px(1)))
         box = pygame.Rect(inner.x + head.get_width() + theme.px(1.5), y, theme.px(7), theme.px(6))
         pygame.draw.rect(surface, theme.colour["cyan"], box, border_radius=theme.px(0.75))

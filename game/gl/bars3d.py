@@ -109,7 +109,7 @@ class BarsRenderer:
     def mvp(self) -> np.ndarray:
         return self.camera.mvp(self.n, self.height, self.size[0] / self.size[1])
 
-    def _draw(self, matrix: np.ndarray) -> bytes:
+    def draw_bytes(self, matrix: np.ndarray) -> bytes:
         """Draw the matrix into the framebuffer; returns its RGBA bytes, bottom row first."""
         import moderngl
 
@@ -133,13 +133,13 @@ class BarsRenderer:
 
     def render(self, matrix: np.ndarray) -> np.ndarray:
         """Draw the matrix; returns the picture as (H, W, 4) uint8, top row first."""
-        pixels = np.frombuffer(self._draw(matrix), dtype=np.uint8)
+        pixels = np.frombuffer(self.draw_bytes(matrix), dtype=np.uint8)
         return pixels.reshape(self.size[1], self.size[0], 4)[::-1]
 
     def render_surface(self, matrix: np.ndarray) -> pygame.Surface:
         """Draw the matrix as a pygame surface (flipped: GL rows run upwards)."""
         surface = pygame.image.frombuffer(
-            self._draw(matrix), self.size, "RGBX"
+            self.draw_bytes(matrix), self.size, "RGBX"
         )  # opaque: fast blits
         return pygame.transform.flip(surface, False, True)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 REQUIRED_GL = 330
 
@@ -29,7 +30,8 @@ def create_context() -> GLContext:
     except ImportError as error:  # pragma: no cover - moderngl is a dependency
         return GLContext(None, f"moderngl is not installed ({error})")
     reasons = []
-    for kwargs in ({"backend": "egl"}, {}):
+    attempts: tuple[dict[str, Any], ...] = ({"backend": "egl"}, {})
+    for kwargs in attempts:
         try:
             ctx = moderngl.create_standalone_context(require=REQUIRED_GL, **kwargs)
         except Exception as error:  # moderngl raises plain Exception for missing drivers
@@ -40,7 +42,8 @@ def create_context() -> GLContext:
 
 
 def shared_context() -> GLContext:
-    """The process-wide context, made on first use; a failure is remembered, not retried."""
+    """The 3D view's context, made on first use by its render thread (game.gl.render_thread),
+    the only thread that may use it; a failure is remembered, not retried."""
     global _shared
     if _shared is None:
         _shared = create_context()

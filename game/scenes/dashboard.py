@@ -6,6 +6,7 @@ import logging
 
 import pygame
 
+from game.keys import SESSION
 from game.scenes.base import Scene
 from game.tabs import build_tabs
 from game.tabs.placeholder import PlaceholderTab
@@ -28,7 +29,9 @@ class DashboardScene(Scene):
         return self.tabs[self.active]
 
     def scopes(self) -> list[str]:
-        return [self.tab.id, self.name]
+        """The tab's own keys, then the training controls every tab shares, then the tab keys."""
+        shared = [SESSION] if self.tab.session_controls else []
+        return [self.tab.id, *shared, self.name]
 
     def enter(self) -> None:
         super().enter()

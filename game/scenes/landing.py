@@ -62,7 +62,7 @@ class LandingScene(Scene):
             ),
         )
         self._draw_launch(surface, rect, center_y + logo.get_height() // 2 + theme.px(14))
-        hint = theme.text("F1 or ? shows every key", "sm", "dim")
+        hint = theme.text(f"{self.ctx.keys.label('help')} shows the keys", "sm", "dim")
         surface.blit(hint, hint.get_rect(midbottom=(rect.centerx, rect.bottom - theme.px(4))))
         self._fade_in(surface)
 
@@ -80,7 +80,9 @@ class LandingScene(Scene):
 
     def _draw_launch(self, surface, rect: pygame.Rect, top: int) -> None:
         theme = self.theme
-        label = theme.text("Press Enter to launch", "lg", "text", bold=True)
+        label = theme.text(
+            f"Press {self.ctx.keys.label('launch')} to launch", "lg", "text", bold=True
+        )
         button = label.get_rect(midtop=(rect.centerx, top)).inflate(theme.px(8), theme.px(3))
         glow = 0.5 + 0.5 * math.sin(self.age * 2.5)
         pygame.draw.rect(surface, theme.colour["dark_blue"], button, border_radius=theme.px(1.5))

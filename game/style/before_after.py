@@ -9,13 +9,14 @@ from game.style.side_by_side import SideBySide, draw_highlighted
 
 HOW_IT_WORKS = (
     "1  Type or paste 50+ words of your own writing (a note, a letter, a review).",
-    "   Or drop a .txt/.docx on the window, or press O and type its path.",
-    "2  Press Ctrl+Enter. A model that has read books (Shakespeare, children's",
+    "   Or drop a .txt/.docx on the window, or press {style_open} and type its path.",
+    "2  Press {style_train}. A model that has read books (Shakespeare, children's",
     "   stories) writes from your first words; then it studies your text.",
     "3  After about 20 seconds it writes again, from the same words, like you.",
     "",
-    "No text to hand? Press L for an example.",
-)
+    "No text to hand? Press {style_example} for an example.",
+)  # {binding id}: the key the table binds it to, filled in when drawn
+NAMED_KEYS = ("style_open", "style_train", "style_example")
 BEFORE_TITLE = "Before  ·  it writes like its training books"
 AFTER_TITLE = "After  ·  it writes like you"
 
@@ -23,8 +24,9 @@ AFTER_TITLE = "After  ·  it writes like you"
 class BeforeAfter:
     """Two stacked panels; the after text types itself out, sharing phrases with yours."""
 
-    def __init__(self, theme, side: SideBySide) -> None:
+    def __init__(self, theme, side: SideBySide, keys) -> None:
         self.theme = theme
+        self.keys = keys  # the key table: hints name the keys it binds now
         self.side = side  # owns the after text's typing and the phrases shared with yours
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, frame: StyleFrame) -> None:
@@ -32,7 +34,9 @@ class BeforeAfter:
         if frame.phase == IDLE:
             inner = theme.panel(surface, rect, "Before and after")
             y = inner.y
-            for line in HOW_IT_WORKS:
+            labels = {i: self.keys.label(i, first=True) for i in NAMED_KEYS}
+            for template in HOW_IT_WORKS:
+                line = template.format(**labels)
                 label = theme.text(line, "base", "text2" if line[:1].isdigit() else "dim")
                 surface.blit(label, (inner.x, y))
                 y += label.get_height() + theme.px(1)
@@ -55,7 +59,7 @@ class BeforeAfter:
     def _draw_after(self, surface, rect: pygame.Rect, frame: StyleFrame) -> None:
         theme = self.theme
         inner = theme.panel(surface, rect, AFTER_TITLE)
-        status = self._status(frame)
+        status = self._status(frame, self.keys.label("style_restart", first=True))
         label = theme.text(status, "sm", "text2")
         surface.blit(label, inner.topleft)
         bar_h = theme.px(1)
@@ -68,12 +72,12 @@ class BeforeAfter:
         self.side.draw_generated(surface, body)
 
     @staticmethod
-    def _status(frame: StyleFrame) -> str:
+    def _status(frame: StyleFrame, restart: str) -> str:
         if frame.phase == TRAINING:
             text = f"Studying your text  ·  step {frame.step:,} / {frame.max_iters:,}"
             return text + "  ·  newest checkpoint's attempt below"
         if frame.phase == DONE and frame.status == "error":
-            return "Training failed  ·  press R to try again"
+            return f"Training failed  ·  press {restart} to try again"
         best = frame.best
         where = f"best checkpoint: step {best.step:,}" if best else "no checkpoint"
         ended = "stopped early" if frame.stopped_early else "finished"

@@ -49,9 +49,9 @@ def check_file(path: str | Path) -> LoadedText:
 
 def _ready(loaded: LoadedText) -> Check:
     source = "" if loaded.source == "typed" else f" from {loaded.source}"
-    hint = "Ready to train" + source + " - press Ctrl+Enter."
+    hint = "Ready to train" + source + "."  # the hint row below names the key
     if loaded.words < 300:
-        hint = f"Ready{source} (300+ words give a clearer style) - press Ctrl+Enter."
+        hint = f"Ready to train{source} (300+ words give a clearer style)."
     return Check(READY, loaded.characters, loaded.words, loaded.vocab_size, hint,
                  loaded.notice, loaded)  # fmt: skip
 

@@ -7,11 +7,24 @@ import pygame
 from game.style.draft import INVALID, READY
 from game.style.metric_bars import draw_metrics
 from game.style.results import SERIES, blank
+from game.widgets.key_hints import draw_key_row
 
-HINTS_INPUT = ("Ctrl+Enter train  ·  Esc leave the box  ·  Ctrl+V paste  ·  drop a .txt/.docx  ·"
-               "  O open a path  ·  L example")  # fmt: skip
-HINTS_RESULTS = ("E edit text  ·  R train again  ·  G new sample  ·  S stop  ·"
-                 "  1-4 other tabs (training goes on)")  # fmt: skip
+# (binding ids shown together, what they do); the keys come from the table.
+HINTS_INPUT = (
+    (("style_train",), "train"),
+    (("back",), "leave the box"),
+    (("style_paste",), "paste"),
+    (("style_open",), "open a path"),
+    (("style_example",), "example"),
+)
+HINTS_RESULTS = (
+    (("style_edit",), "edit text"),
+    (("style_restart",), "train again"),
+    (("style_generate",), "new sample"),
+    (("play_pause",), "pause"),
+    (("style_stop",), "stop"),
+    (("tab1",), "Watch It Learn (this keeps training)"),
+)
 STATUS_COLOURS = {READY: "success", INVALID: "warning"}
 
 
@@ -41,9 +54,11 @@ class StyleLayout:
         tab.chart.draw(surface, chart, tab.frame)
         self.draw_style(surface, style)
         self.draw_confidence(surface, confidence)
-        hints = HINTS_INPUT if tab.mode == "input" else HINTS_RESULTS
-        label = theme.text(hints, "xs", "dim")
-        surface.blit(label, (rect.x + theme.px(1), rect.bottom - label.get_height()))
+        keys = tab.ctx.keys
+        rows = HINTS_INPUT if tab.mode == "input" else HINTS_RESULTS
+        hints = [(keys.hint(*ids), what) for ids, what in rows]
+        row = pygame.Rect(rect.x + theme.px(1), rect.bottom - hint_h, rect.w - theme.px(1), hint_h)
+        draw_key_row(surface, theme, row, hints, "xs")
 
     # ------------------------------------------------------------------ panels
 
@@ -72,7 +87,8 @@ class StyleLayout:
         message, colour = check.message, STATUS_COLOURS.get(check.status, "dim")
         if not editing:
             message, colour = (
-                "Blue: runs of 3+ words the model also wrote.  E edits the text.",
+                "Blue: runs of 3+ words the model also wrote.  "
+                f"{tab.ctx.keys.hint('style_edit')} edits the text.",
                 "dim",
             )
         if tab.inline_error:

@@ -31,11 +31,15 @@ class StyleLossChart(LossChart):
         self._age += dt
         self._y_range = self.fit()  # exact, never eased: an easing range lets points out
 
-    def draw(self, surface: pygame.Surface, rect: pygame.Rect, frame: StyleFrame) -> None:
-        self.set_checkpoints(list(frame.checkpoints), frame.max_iters)
-        best = frame.best
-        self.base_val = frame.base_val
-        self.best = None if best is None or best.step == 0 else (best.step, best.val_loss)
+    def draw(
+        self, surface: pygame.Surface, rect: pygame.Rect, frame: StyleFrame | None = None
+    ) -> None:
+        """The chart of frame's run (or of the run last drawn), its base line and best point."""
+        if frame is not None:
+            self.set_checkpoints(list(frame.checkpoints), frame.max_iters)
+            best = frame.best
+            self.base_val = frame.base_val
+            self.best = None if best is None or best.step == 0 else (best.step, best.val_loss)
         self._y_range = self.fit()
         super().draw(surface, rect)
         self._draw_base_line(surface)

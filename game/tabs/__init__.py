@@ -5,12 +5,15 @@ from __future__ import annotations
 import importlib
 import logging
 
+from game.keys import Binding
 from game.tabs.base import AppContext, Tab
 from game.tabs.placeholder import PlaceholderTab
 
 log = logging.getLogger(__name__)
 
-# (module, tab id, title, key): the dashboard's tabs in order.
+# (module, tab id, title, key): the dashboard's tabs in order; the digit keys come from here.
+# Tabs 5 ("game.tabs.break_it", "break", "Break It", "5") and 6 ("game.tabs.guess", "guess",
+# "Guess the next character", "6") are built by their own teams: they add their row here.
 TAB_MODULES = [
     ("game.tabs.watch", "watch", "Watch It Learn", "1"),
     ("game.tabs.attention", "attention", "Attention Cinema", "2"),
@@ -37,3 +40,11 @@ def build_tabs(ctx: AppContext) -> list[Tab]:
         tab.key = key
         tabs.append(tab)
     return tabs
+
+
+def tab_bindings() -> list[Binding]:
+    """The digit that opens each tab, from the registry (no tab module is imported)."""
+    return [
+        Binding(key, f"tab:{key}", title, f"tab{key}", "dashboard")
+        for _, _, title, key in TAB_MODULES
+    ]

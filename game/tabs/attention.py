@@ -2,47 +2,46 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pygame
 
 from game.attention import export
+from game.attention.frame import BARS, DETAIL, OVERVIEW, CinemaFrame
 from game.attention.head_captions import caption_heads
-from game.attention.interpolate import blend
+from game.attention.interpolate import blend, step_at
+from game.attention.side_panel import key_hints
 from game.attention.source import AttentionSource
+from game.attention.tab_layout import CinemaLayout
 from game.attention.timeline import Timeline
 from game.attention.view3d import Bars3DView
-from game.keys import Binding
+from game.keys import scoped_bindings
 from game.tabs.base import Tab
 
 TAB_ID = "attention"
 
 
-def _b(key: str, action: str, description: str, id_: str) -> Binding:
-    return Binding(key, action, description, f"attention_{id_}", TAB_ID)
-
-
-BINDINGS = [
-    _b("space", "train", "Train a model here when no session is running", "train"),
-    _b("tab,v,return", "view", "Overview of every head ↔ one head in detail", "view"),
-    _b("d", "dims", "Detail: flat heatmap ↔ 3D bars (height = attention)", "dims"),
-    _b("],h", "head_next", "Next head", "head_next"),
-    _b("[", "head_prev", "Previous head", "head_prev"),
-    _b("pagedown,l", "layer_next", "Next layer", "layer_next"),
-    _b("pageup", "layer_prev", "Previous layer", "layer_prev"),
-    _b("left", "left", "Cursor left / pick a tile / turn the 3D view", "left"),
-    _b("right", "right", "Cursor right / pick a tile / turn the 3D view", "right"),
-    _b("up", "up", "Cursor up / pick a tile / tilt the 3D view", "up"),
-    _b("down", "down", "Cursor down / pick a tile / tilt the 3D view", "down"),
-    _b("+,=", "zoom_in", "Zoom in (3D)", "zoom_in"),
-    _b("-", "zoom_out", "Zoom out (3D)", "zoom_out"),
-    _b(",", "back_one", "One checkpoint back", "back_one"),
-    _b(".", "forward_one", "One checkpoint forward", "forward_one"),
-    _b("home", "first", "Jump to step 0", "first"),
-    _b("end", "live", "Jump to the newest checkpoint and follow training", "live"),
-    _b("p", "play", "Play the film of checkpoints / pause", "play"),
-    _b("t", "rate", "Play speed: 0.5, 1, 2 or 4 checkpoints a second", "rate"),
-    _b("g", "gif", "Save a GIF of this head over every checkpoint", "gif"),
-    _b("x", "png", "Save a PNG of this view", "png"),
-]
+BINDINGS = scoped_bindings(TAB_ID, [  # Space, S and F5-F9: the shared training keys
+    ("tab,v,return", "view", "Overview of every head ↔ one head in detail", "view"),
+    ("d", "dims", "Detail: flat heatmap ↔ 3D bars (height = attention)", "dims"),
+    ("],h", "head_next", "Next head", "head_next"),
+    ("[", "head_prev", "Previous head", "head_prev"),
+    ("pagedown,l", "layer_next", "Next layer", "layer_next"),
+    ("pageup", "layer_prev", "Previous layer", "layer_prev"),
+    ("left", "move:left", "Cursor left / pick a tile / turn the 3D view", "left"),
+    ("right", "move:right", "Cursor right / pick a tile / turn the 3D view", "right"),
+    ("up", "move:up", "Cursor up / pick a tile / tilt the 3D view", "up"),
+    ("down", "move:down", "Cursor down / pick a tile / tilt the 3D view", "down"),
+    ("+,=", "move:zoom_in", "Zoom in (3D)", "zoom_in"),
+    ("-", "move:zoom_out", "Zoom out (3D)", "zoom_out"),
+    (",", "back_one", "One checkpoint back", "back_one"),
+    (".", "forward_one", "One checkpoint forward", "forward_one"),
+    ("home", "first", "Jump to step 0", "first"),
+    ("end", "live", "Jump to the newest checkpoint and follow training", "live"),
+    ("p", "play", "Play the film of checkpoints / pause", "play"),
+    ("t", "rate", "Play speed: 0.5, 1, 2 or 4 checkpoints a second", "rate"),
+    ("g", "gif", "Save a GIF of this head over every checkpoint", "gif"),
+    ("x", "png", "Save a PNG of this view", "png"),
+])  # fmt: skip
 
 
 class AttentionTab(Tab):
@@ -70,43 +69,45 @@ class AttentionTab(Tab):
         self.cursor = (10, 9)
         self.pending_png = False
         self.notice = ""
-        self.shown = None  # (layer, head, T) blended attention on screen
+        self.shown: np.ndarray | None = None  # (layer, head, T) blended attention on screen
         self.captions: dict = {}
-        self._cache_key = self._caption_key = None
-        self.pictures: dict = {}  # scaled heatmaps of the shown attention, reused across frames
-        self.tiles: dict = {}  # (layer, head) -> tile rect, as last drawn
-        self.detail_rect = None  # the detail heatmap's rect, as last drawn
+        self._cache_key: tuple | None = None
+        self._caption_key: tuple | None = None
+        self.layout = CinemaLayout(self.theme, self.view3d)
+
+    @property
+    def tiles(self) -> dict:
+        """(layer, head) -> tile rect, as last drawn."""
+        return self.layout.tiles
+
+    @property
+    def detail_rect(self):
+        """The detail heatmap's rect, as last drawn."""
+        return self.layout.detail_rect
 
     # ------------------------------------------------------------------ actions
 
-    def handle_action(self, action: str) -> bool:
-        handler = getattr(self, f"_do_{action}", None)
-        if handler is not None:
-            handler()
-            return True
-        if action in ("left", "right", "up", "down", "zoom_in", "zoom_out"):
-            self._move(action)
-            return True
-        return False
+    def followed(self):
+        return self.source.session
 
-    def _do_train(self) -> None:
-        if self.source.session is None or self.source.state.finished:
-            self.source.start_own(self.ctx.training)
-            self.ctx.toast("Training a model to watch its attention form", "info")
-        else:
-            label = self.source.state.label or "a model"
-            self.ctx.toast(f"Already showing {label} as it trains", "info")
+    def start_training(self) -> None:
+        """Space with nothing running: train a model here, with frequent checkpoints."""
+        self.source.start_own(self.ctx.training)
+        self.ctx.toast("Training a model to watch its attention form", "info")
 
-    def _do_view(self) -> None:
+    def do_view(self) -> None:
         self.detail = not self.detail
 
-    def _do_dims(self) -> None:
+    def do_dims(self) -> None:
         self.detail = True
         self.three_d = not self.three_d
         if self.three_d and not self.view3d.available:
-            self.three_d = False
-            self.notice = f"3D is not available here, showing 2D ({self.view3d.reason})"
-            self.ctx.toast("3D view unavailable: showing the 2D heatmap", "error")
+            self._fall_back_to_2d()
+
+    def _fall_back_to_2d(self) -> None:
+        self.three_d = False
+        self.notice = f"3D is not available here, showing 2D ({self.view3d.reason})"
+        self.ctx.toast("3D view unavailable: showing the 2D heatmap", "error")
 
     def _pick(self, d_layer: int, d_head: int) -> None:
         layers, heads = self.source.shape
@@ -116,19 +117,19 @@ class AttentionTab(Tab):
         index %= layers * heads
         self.selected = divmod(index, heads)
 
-    def _do_head_next(self) -> None:
+    def do_head_next(self) -> None:
         self._pick(0, 1)
 
-    def _do_head_prev(self) -> None:
+    def do_head_prev(self) -> None:
         self._pick(0, -1)
 
-    def _do_layer_next(self) -> None:
+    def do_layer_next(self) -> None:
         self._pick(1, 0)
 
-    def _do_layer_prev(self) -> None:
+    def do_layer_prev(self) -> None:
         self._pick(-1, 0)
 
-    def _move(self, action: str) -> None:
+    def do_move(self, action: str) -> None:
         if self.detail and self.three_d:
             self.view3d.steer(action)
         elif self.detail:
@@ -145,31 +146,34 @@ class AttentionTab(Tab):
             )
             self._pick(d_layer, d_head)
 
-    def _do_back_one(self) -> None:
+    def do_back_one(self) -> None:
         self.timeline.step(-1)
 
-    def _do_forward_one(self) -> None:
+    def do_forward_one(self) -> None:
         self.timeline.step(1)
 
-    def _do_first(self) -> None:
+    def do_first(self) -> None:
         self.timeline.jump_start()
 
-    def _do_live(self) -> None:
+    def do_live(self) -> None:
         self.timeline.jump_live()
 
-    def _do_play(self) -> None:
+    def do_play(self) -> None:
         self.timeline.toggle_play()
 
-    def _do_rate(self) -> None:
+    def do_rate(self) -> None:
         self.timeline.cycle_rate()
 
-    def _do_gif(self) -> None:
+    def do_gif(self) -> None:
         layer, head = self.selected
         frames = [(step, matrix.copy()) for step, matrix in self.source.head_frames(layer, head)]
         if not frames:
             self.ctx.toast("No checkpoints yet: nothing to export", "error")
             return
-        self.ctx.exports.save(
+        exports = self.ctx.exports  # set once the context is built
+        if exports is None:
+            return
+        exports.save(
             f"attention-L{layer}H{head}",
             ".gif",
             lambda path, progress: export.write_gif(path, frames, layer, head, progress),
@@ -177,7 +181,7 @@ class AttentionTab(Tab):
             lambda path: f"Saved {path} ({len(frames)} frames)",
         )
 
-    def _do_png(self) -> None:
+    def do_png(self) -> None:
         self.pending_png = True
 
     # ------------------------------------------------------------------ frame
@@ -190,6 +194,8 @@ class AttentionTab(Tab):
         self.timeline.set_count(len(self.source.frames))
         self.timeline.update(dt)
         if self.detail and self.three_d:
+            if not self.view3d.available:  # the render thread could not make a GL context
+                self._fall_back_to_2d()
             self.view3d.update(dt)
 
     def current(self):
@@ -200,20 +206,39 @@ class AttentionTab(Tab):
         key = (len(self.source.frames), round(self.timeline.position, 4))
         if key != self._cache_key:
             self._cache_key = key
-            self.pictures.clear()
+            self.layout.pictures.clear()
             self.shown = blend(self.source.frames, self.timeline.position)
-            nearest = (len(self.source.frames), round(self.timeline.position))
-            if nearest != self._caption_key and self.shown is not None:
-                self._caption_key = nearest
-                snapped = blend(self.source.frames, nearest[1])
-                self.captions = caption_heads(snapped, self.source.probe)
+        finished = bool(self.source.state and self.source.state.finished)
+        nearest = (len(self.source.frames), round(self.timeline.position), finished)
+        if nearest != self._caption_key and self.shown is not None:
+            self._caption_key = nearest
+            snapped = blend(self.source.frames, nearest[1])
+            if snapped is not None:
+                self.captions = caption_heads(snapped, self.source.probe, finished)
         return self.shown
 
-    def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        from game.attention.tab_layout import draw_tab
+    def frame(self) -> CinemaFrame:
+        """What this frame shows, read once; the layout and its parts draw only from it."""
+        source, state, timeline, keys = self.source, self.source.state, self.timeline, self.ctx.keys
+        attention = self.current() if source.frames else None
+        view = (BARS if self.three_d else DETAIL) if self.detail else OVERVIEW
+        invite = (
+            f"Press {keys.label('play_pause')} to train a small model here,",
+            f"or start one in Watch It Learn (press {keys.label('tab1')}): this tab follows it.",
+        )
+        return CinemaFrame(
+            attention, source.shape, source.probe, self.selected, self.cursor, self.captions,
+            view, state.label if state else "", state.status if state else "",
+            state.step if state else 0, state.max_iters if state else 0,
+            source.session.starting_note if source.session else "", self.notice,
+            tuple(source.steps), timeline.position, step_at(source.steps, timeline.position),
+            bool(state and not state.finished), timeline.playing, timeline.follow_live,
+            timeline.rate, tuple(key_hints(keys)), invite,
+        )  # fmt: skip
 
-        draw_tab(self, surface, rect)
-        if self.pending_png:
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        self.layout.draw(surface, rect, self.frame())
+        if self.pending_png and self.ctx.exports is not None:
             self.pending_png = False
             self.ctx.exports.save_surface(surface.subsurface(rect), "attention", "Saving a PNG")
 

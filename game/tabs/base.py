@@ -9,8 +9,9 @@ import pygame
 
 from game.background import Background
 from game.exports import Exports
-from game.keys import Binding
-from game.sessions import Sessions
+from game.keys import Binding, KeyMap
+from game.sessions import Session, Sessions
+from game.tabs import session_controls
 from game.theme import Theme
 
 
@@ -24,10 +25,12 @@ class AppContext:
     datasets: list | None = None  # DatasetInfo rows; None lists the bundled corpora
     training: dict = field(default_factory=dict)  # session_config keyword arguments
     background: Background = field(default_factory=Background)  # slow work off the frame loop
-    exports: Exports = field(init=False)  # every file the exhibit writes goes through it
+    exports: Exports | None = None  # every file the exhibit writes goes through it
+    keys: KeyMap = field(default_factory=lambda: KeyMap([]))  # the app's table, remaps applied
 
     def __post_init__(self) -> None:
-        self.exports = Exports(None, self.toast, self.background)  # paths.exports_dir()
+        if self.exports is None:  # the default folder, paths.exports_dir()
+            self.exports = Exports(None, self.toast, self.background)
 
     @property
     def manager(self):
@@ -35,12 +38,17 @@ class AppContext:
 
 
 class Tab:
-    """A dashboard page; it stays alive while hidden, so its training never stops."""
+    """A dashboard page; it stays alive while hidden, so its training never stops.
+
+    Actions from the key table run the method `do_<action>` (`do_speed("2x")` for "speed:2x").
+    """
 
     id = "tab"
     title = "Tab"
     key = "0"
     bindings: list[Binding] = []
+    session_controls = True  # Space, S and the speed keys act on followed()
+    speed: str | None = None  # the speed chosen for the next session this tab starts
 
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
@@ -59,7 +67,12 @@ class Tab:
         """
 
     def handle_action(self, action: str) -> bool:
-        return False
+        name, _, argument = action.partition(":")
+        handler = getattr(self, f"do_{name}", None)
+        if handler is None:
+            return False
+        handler(argument) if argument else handler()
+        return True
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         return False
@@ -69,3 +82,25 @@ class Tab:
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         pass
+
+    # ------------------------------------------------------------------ the session shown
+
+    def followed(self) -> Session | None:
+        """The session this tab shows, which Space, S and the speed keys act on."""
+        return self.ctx.sessions.get(self.id)
+
+    def start_training(self) -> None:
+        """Space with nothing running: tabs that can train start their own session here."""
+
+    def do_play_pause(self) -> None:
+        session_controls.play_pause(self)
+
+    def do_step(self) -> None:
+        session_controls.step(self)
+
+    def do_speed(self, speed: str) -> None:
+        session_controls.set_speed(self, speed)
+
+    def key_label(self, binding_id: str, first: bool = False) -> str:
+        """The key bound to a row of the table now (remaps included), for hints and captions."""
+        return self.ctx.keys.label(binding_id, first)

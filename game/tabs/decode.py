@@ -9,28 +9,22 @@ from game.decode.frame import Frame
 from game.decode.layout import DecodeLayout
 from game.decode.prompt_bar import PromptBar
 from game.decode.source import DECODING, IDLE, RATES, WAITING, DecodeSource
-from game.keys import Binding
+from game.keys import scoped_bindings
 from game.tabs.base import Tab
+from game.wording import count
 
 SCOPE = "decode"
 
 
-def _b(key: str, action: str, description: str, id_: str) -> Binding:
-    return Binding(key, action, description, f"decode_{id_}", SCOPE)
-
-
-BINDINGS = [
-    _b("return", "decode", "Decode from the prompt (on an empty prompt: type one)", "start"),
-    _b("p", "pause", "Pause / resume the decode", "pause"),
-    _b("s,.", "step", "One character (pauses a running decode)", "step"),
-    _b("l", "layer", "Next layer for the attention over the context", "layer"),
-    *[
-        _b(f"f{5 + i}", f"rate:{rate}", f"{rate} characters a second", f"rate_{rate}")
-        for i, rate in enumerate(RATES)
-    ],
-    _b("e,tab", "edit", "Edit the prompt (Esc leaves it, so 1-4 switch tabs)", "edit"),
-    _b("space", "train", "Train a model here when no session is running", "train"),
-]
+BINDINGS = scoped_bindings(SCOPE, [  # Space, S and F5-F9 are the shared training keys
+    ("return", "decode", "Decode from the prompt (on an empty prompt: type one)", "start"),
+    ("p", "pause", "Pause / resume the decode", "pause"),
+    (".", "next_char", "One character (pauses a running decode)", "step"),
+    ("l", "layer", "Next layer for the attention over the context", "layer"),
+    ("-", "rate:-1", "Decode slower (1, 5, 20 or 50 characters a second)", "slower"),
+    ("+,=", "rate:1", "Decode faster", "faster"),
+    ("e,tab", "edit", "Edit the prompt (Esc leaves it, so the digits switch tabs)", "edit"),
+])  # fmt: skip
 
 
 class DecodeTab(Tab):
@@ -76,34 +70,40 @@ class DecodeTab(Tab):
             self.box.refused = None
         return consumed
 
-    def handle_action(self, action: str) -> bool:
-        source = self.source
-        if action == "decode":
-            self.start()
-        elif action == "pause":
-            source.toggle_pause()
-        elif action == "step":
-            self._prompt_version = self.box.version  # a refusal is about the text as it is
-            source.single_step(self.box.text)
-            self._report()
-        elif action == "layer":
-            self.selected_layer = (self.selected_layer % max(1, source.shape[0])) + 1
-        elif action.startswith("rate:"):
-            source.set_rate(int(action.split(":", 1)[1]))
-        elif action == "edit":
-            self.box.focused, self._swallow_text = True, True
-        elif action == "train":
-            self.train()
-        else:
-            return False
-        return True
+    def followed(self):
+        return self.source.session
+
+    def do_decode(self) -> None:
+        self.start()
+
+    def do_pause(self) -> None:
+        self.source.toggle_pause()
+
+    def do_next_char(self) -> None:
+        """One character; S (the shared key) steps training, as on every tab."""
+        self._prompt_version = self.box.version  # a refusal is about the text as it is
+        self.source.single_step(self.box.text)
+        self._report()
+
+    def do_layer(self) -> None:
+        self.selected_layer = (self.selected_layer % max(1, self.source.shape[0])) + 1
+
+    def do_rate(self, offset: str) -> None:
+        index = RATES.index(self.source.rate) if self.source.rate in RATES else 0
+        self.source.set_rate(RATES[min(max(index + int(offset), 0), len(RATES) - 1)])
+
+    def do_edit(self) -> None:
+        self.box.focused, self._swallow_text = True, True
 
     def start(self) -> None:
         if not self.box.focused and not self.box.text:  # the tab opens unfocused: 1-4 switch
             self.box.focused = True
             return
         if self.source.session is None:
-            self.source.error = "No model yet: press Space to train one (Esc first if typing)."
+            train, leave = self.key_label("play_pause"), self.key_label("back")
+            self.source.error = (
+                f"No model yet: press {train} to train one ({leave} first if typing)"
+            )
             self._report()
             return
         self._prompt_version = self.box.version  # a refusal is about the text as it is
@@ -111,11 +111,8 @@ class DecodeTab(Tab):
         if not self._report():
             self.box.focused = False
 
-    def train(self) -> None:
-        state = self.source.state
-        if state is not None and not state.finished and not state.error:
-            self.ctx.toast("A model is already training: decoding uses it", "info")
-            return
+    def start_training(self) -> None:
+        """Space with nothing running: train a small model here to decode with."""
         self.source.start_own(self.ctx.training, self.ctx.datasets)
         self.ctx.toast("Training a small model; decoding starts after its first checkpoint", "info")
 
@@ -142,21 +139,25 @@ class DecodeTab(Tab):
             return source.error, True
         if source.session is None:
             return (
-                "No model yet: press Space to train one (small model, Children's Stories).",
+                f"No model yet: press {self.key_label('play_pause')} to train one "
+                "(small model, Children's Stories).",
                 False,
             )
-        if not source.model_ready:
-            return "Waiting for a model: decoding starts after its first checkpoint…", False
         state = source.state
+        if state is None or not source.model_ready:
+            note = source.session.starting_note if source.session else ""
+            return note or "Waiting for a model: decoding starts after its first checkpoint…", False
+        pause, char = self.key_label("decode_pause"), self.key_label("decode_step")
+        enter = self.key_label("decode_start")
         what = f"{state.label} · step {state.step:,}" + (
             " (training)" if not state.finished else ""
         )
         return {
-            IDLE: f"Type a prompt and press Enter · model: {what}",
+            IDLE: f"Type a prompt and press {self.key_label('decode_start')} · model: {what}",
             WAITING: "Waiting for a model…",
-            DECODING: f"Decoding at {source.rate} chars/s · model: {what}",
-            "paused": f"Paused: P resumes, S steps · model: {what}",
-            "done": f"Done: P continues, Enter starts again · model: {what}",
+            DECODING: f"Decoding at {count(source.rate, 'character')} a second · model: {what}",
+            "paused": f"Paused: {pause} resumes, {char} steps · model: {what}",
+            "done": f"Done: {pause} continues, {enter} starts again · model: {what}",
         }[source.phase], False
 
     def frame(self) -> Frame:
@@ -174,9 +175,25 @@ class DecodeTab(Tab):
     def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         status, error = self.status()
         bar = pygame.Rect(rect.x, rect.y, rect.w, self.prompt.height())
-        self.prompt.draw(surface, bar, status, error, RATES, self.source.rate)
+        keys = self.ctx.keys
+        self.box.placeholder = f"Type a prompt and press {keys.label('decode_start')}"
+        rate_keys = keys.hint("decode_slower", "decode_faster")
+        self.prompt.draw(surface, bar, status, error, RATES, self.source.rate, rate_keys)
         message = status if not self.source.text else ""
-        self.layout.draw(surface, rect, self.frame(), message, bar.h)
+        self.layout.draw(surface, rect, self.frame(), message, bar.h, self.footer_hints())
+
+    def footer_hints(self) -> list[tuple[str, str]]:
+        """The footer's (keys, what), most useful first; the row drops what does not fit."""
+        keys = self.ctx.keys
+        return [
+            (keys.hint("decode_start"), "Decode"),
+            (keys.hint("decode_pause"), "Pause decode"),
+            (keys.hint("decode_step"), "One character"),
+            (keys.hint("decode_slower", "decode_faster"), "Slower / faster"),
+            (keys.hint("decode_layer"), "Layer"),
+            (keys.hint("decode_edit"), "Edit prompt"),
+            (keys.hint("play_pause"), "Train / pause training"),
+        ]
 
 
 TAB = DecodeTab

@@ -10,6 +10,8 @@ from game.tabs.base import AppContext, Tab
 class PlaceholderTab(Tab):
     """Says the tab is coming, or why it could not load; never crashes."""
 
+    session_controls = False
+
     def __init__(
         self, ctx: AppContext, tab_id: str, title: str, key: str, reason: str = ""
     ) -> None:
@@ -27,7 +29,8 @@ class PlaceholderTab(Tab):
         inner = theme.panel(surface, box)
         title = theme.text(f"{self.title} — coming soon", "xxl", "text", bold=True)
         surface.blit(title, title.get_rect(center=(inner.centerx, inner.centery - theme.px(4))))
-        lines = ["This part of the exhibit is being built.", "Press 1 to watch a model learn."]
+        first = self.key_label("tab1")
+        lines = ["This part of the exhibit is being built.", f"Press {first} to see a model learn."]
         if self.reason:
             lines.insert(1, self.reason[:120])
         y = inner.centery + theme.px(3)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pygame
 
-from game.keys import Binding
+from game.keys import scoped_bindings
 from game.style import clipboard
 from game.style.before_after import BeforeAfter
 from game.style.draft import EMPTY, READY, Check, check_file, check_typed
@@ -25,6 +25,7 @@ from llmbreaker.errors import LLMBreakerError
 from llmbreaker.limits import MAX_TYPED_CHARS
 from llmbreaker.style_recipe import FINE_TUNE, GENERATE_LENGTH, prepare_text, style_session_config
 from llmbreaker.style_report import measure_transfer
+from llmbreaker.text_input import LoadedText
 
 SCOPE = "style"
 INPUT, RESULTS = "input", "results"
@@ -34,20 +35,17 @@ class StyleTab(Tab):
     """Input (type, paste, drop, open) -> fine-tuning with the loss chart -> before and after."""
 
     id, title, key = SCOPE, "Style Transfer", "3"
-    bindings = [
-        Binding("ctrl+return,return", "train", "Tune the model on your text (~20 s)", "style_train",
-                SCOPE),
-        Binding("e,tab", "edit", "Edit your text (Esc leaves the text box)", "style_edit", SCOPE),
-        Binding("ctrl+v", "paste", "Paste from the clipboard into the text box", "style_paste",
-                SCOPE),
-        Binding("ctrl+o,o", "open", "Open a .txt or .docx by typing its path", "style_open", SCOPE),
-        Binding("l", "example", "Try an example text (press again for another)", "style_example",
-                SCOPE),
-        Binding("g", "generate", "Write a new sample in your style", "style_generate", SCOPE),
-        Binding("s", "stop", "Stop training early", "style_stop", SCOPE),
-        Binding("r", "restart", "Train again on the same text", "style_restart", SCOPE),
-        Binding("v", "results", "Back to the side-by-side results", "style_results", SCOPE),
-    ]  # fmt: skip
+    bindings = scoped_bindings(SCOPE, [  # Space, S and F5-F9: the shared training keys
+        ("ctrl+return,return", "train", "Tune the model on your text (~20 s)", "train"),
+        ("e,tab", "edit", "Edit your text (Esc leaves the text box)", "edit"),
+        ("ctrl+v", "paste", "Paste from the clipboard into the text box", "paste"),
+        ("ctrl+o,o", "open", "Open a .txt or .docx by typing its path", "open"),
+        ("l", "example", "Try an example text (press again for another)", "example"),
+        ("g", "generate", "Write a new sample in your style", "generate"),
+        ("backspace", "stop", "Stop training early", "stop"),
+        ("r", "restart", "Train again on the same text", "restart"),
+        ("v", "results", "Back to the side-by-side results", "results"),
+    ])  # fmt: skip
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
@@ -59,12 +57,12 @@ class StyleTab(Tab):
         self.box = TextBox(theme)
         self.path_prompt = PathPrompt(theme)
         self.side = SideBySide(theme)
-        self.before_after = BeforeAfter(theme, self.side)
+        self.before_after = BeforeAfter(theme, self.side, self.ctx.keys)
         self.chart = StyleLossChart(theme)
         self.chart.set_checkpoints([], FINE_TUNE["max_iters"])  # never a max_step of 0
         self.layout = StyleLayout(self)
         self.mode = INPUT
-        self.from_file = None  # LoadedText of the last file opened, while the box still holds it
+        self.from_file: LoadedText | None = None  # the last file opened, while the box holds it
         self.check: Check = check_typed("")
         self.inline_error: str | None = None
         self._checked_version = -1
@@ -91,10 +89,11 @@ class StyleTab(Tab):
 
     def train(self) -> None:
         self._refresh_check()
-        if self.check.status != READY:
+        loaded = self.check.loaded
+        if self.check.status != READY or loaded is None:
             self.refuse(self.check.message)
             return
-        text, dropped = prepare_text(self.check.loaded.text)
+        text, dropped = prepare_text(loaded.text)
         notice = dropped_notice(dropped)
         if notice:
             self.ctx.toast(notice, "info")
@@ -227,20 +226,20 @@ class StyleTab(Tab):
     def style_preview(self) -> StyleResult | None:
         if self.result is not None and self.mode == RESULTS:
             return self.result
-        if self.check.status != READY:
+        loaded = self.check.loaded
+        if self.check.status != READY or loaded is None:
             return None
         version = self.box.version
         if self._preview is None or self._preview[0] != version:
-            self._measure_preview(version)
+            self._measure_preview(version, loaded.text)
             return None  # drawn blank for the frames the thread takes
         return self._preview[1]
 
-    def _measure_preview(self, version: int) -> None:
+    def _measure_preview(self, version: int, text: str) -> None:
         """Style numbers off the frame loop: a 5-million-character file takes seconds."""
         if self._preview_pending:
             return  # one at a time; the next frame asks again for the newest text
         self._preview_pending = True
-        text = self.check.loaded.text
 
         def measured(result) -> None:
             self._preview_pending, self._preview = False, (version, result)
@@ -285,40 +284,55 @@ class StyleTab(Tab):
                     f"Backspace to clear it.")  # fmt: skip
         return message
 
-    def handle_action(self, action: str) -> bool:
+    def followed(self):
+        return self.session
+
+    def start_training(self) -> None:
+        self.train()
+
+    def do_train(self) -> None:
+        self.train()
+
+    def do_edit(self) -> None:
+        self.focus_box()
+
+    def do_paste(self) -> None:
+        self.focus_box()
+        self._swallow_text = False
+        if not self.box.insert(clipboard.get_text()):
+            self.refuse(self.box.refused or "Nothing to paste.")
+            self.box.refused = None
+
+    def do_open(self) -> None:
+        self.path_prompt.show()
+        self._swallow_text = True
+
+    def do_example(self) -> None:
+        self._example = (self._example + 1) % len(EXAMPLES)
+        self.from_file = None
+        self.box.set_text(EXAMPLES[self._example][1])
+        self.mode = INPUT
+
+    def do_generate(self) -> None:
         session = self.session
-        if action == "train":
-            self.train()
-        elif action == "edit":
-            self.focus_box()
-        elif action == "paste":
-            self.focus_box()
-            self._swallow_text = False
-            if not self.box.insert(clipboard.get_text()):
-                self.refuse(self.box.refused)
-                self.box.refused = None
-        elif action == "open":
-            self.path_prompt.show()
-            self._swallow_text = True
-        elif action == "example":
-            self._example = (self._example + 1) % len(EXAMPLES)
-            self.from_file = None
-            self.box.set_text(EXAMPLES[self._example][1])
-            self.mode = INPUT
-        elif action == "generate" and session and session.state.finished and session.state.info:
+        if session and session.state.finished and session.state.info:
             self.ctx.sessions.send(self.id, m.Generate(session.state.info.prompt, GENERATE_LENGTH))
             self.generate_sent, self.mode = True, RESULTS
-        elif action == "stop" and session and not session.state.finished:
+
+    def do_stop(self) -> None:
+        session = self.session
+        if session and not session.state.finished:
             self.ctx.sessions.send(self.id, m.Stop())
-        elif action == "restart" and session:
+
+    def do_restart(self) -> None:
+        if self.session:
             self.session_generation = self.ctx.sessions.restart(self.id).generation
             self._reset_run(self.trained_text)
             self.mode = RESULTS
-        elif action == "results" and session:
+
+    def do_results(self) -> None:
+        if self.session:
             self.mode, self.box.focused = RESULTS, False
-        else:
-            return False
-        return True
 
     # ------------------------------------------------------------------ frame
 

@@ -16,7 +16,7 @@ from game.widgets.dataset_picker import DatasetPicker, PickerEntry
 from game.widgets.error_panel import draw_error_panel
 from game.widgets.loss_chart import LossChart
 from game.widgets.text_progression import TextProgression
-from game.widgets.training_controls import SPEED_KEYS, TrainingControls
+from game.widgets.training_controls import TrainingControls
 from llmbreaker import messages as m
 from llmbreaker.config import DEFAULT_PRESET, session_config
 from llmbreaker.datasets import list_datasets
@@ -27,16 +27,10 @@ EXHIBIT_SPEED = "max"  # the exhibit's default: a visitor sees words within seco
 CONFIRM_SECONDS = 4.0
 SCOPE = "watch"
 
-BINDINGS = [
-    Binding("space", "play_pause", "Start, pause or resume training", "play_pause", SCOPE),
-    Binding("s", "step", "One training step (while paused)", "step", SCOPE),
+BINDINGS = [  # Space, S and the speed keys are the shared ones (game.keys.SESSION_BINDINGS)
     Binding("right", "next", "Next checkpoint; one step when paused at the newest", "next", SCOPE),
     Binding("left", "previous", "Previous checkpoint: its point and its sample", "previous", SCOPE),
     Binding("end", "latest", "Follow the newest checkpoint again", "latest", SCOPE),
-    *[
-        Binding(key, f"speed:{name}", f"Speed {name}", f"speed_{name}", SCOPE)
-        for name, key in SPEED_KEYS
-    ],
     Binding("backspace", "stop", "Stop training", "stop", SCOPE),
     Binding("r", "replay", "Replay from scratch (also restarts after a crash)", "replay", SCOPE),
     Binding("up", "pick:-1", "Previous dataset", "pick_up", SCOPE),
@@ -60,7 +54,7 @@ class WatchTab(Tab):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        self.controls = TrainingControls(ctx.theme)
+        self.controls = TrainingControls(ctx.theme, ctx.keys)
         self.areas: dict[str, pygame.Rect] = {}  # where the last frame drew each part
         self.reset()
 
@@ -106,7 +100,7 @@ class WatchTab(Tab):
                 dataset=entry.name,
                 text=entry.text,
                 label=entry.title,
-                speed=self.speed,
+                speed=self.speed or EXHIBIT_SPEED,
                 **options,
             )
         except LLMBreakerError as exc:
@@ -120,57 +114,54 @@ class WatchTab(Tab):
 
     # ---------------------------------------------------------------- input
 
-    def handle_action(self, action: str) -> bool:
+    def start_training(self) -> None:
+        """Space with nothing running: train the picked corpus (a crashed run restarts)."""
         state = self.state
-        status = state.status if state else None
-        if action == "play_pause":
-            if state is None or state.finished:
-                self.start() if state is None or status != "error" else self.ctx.sessions.restart(
-                    self.id
-                )
-            elif status == "paused":
-                self.send(m.Resume())
-            elif status == "starting":  # a second Space while it loads must not freeze step 0
-                self.ctx.toast("Starting: the first step is a moment away", "info")
-            else:
-                self.send(m.Pause())
-        elif action == "step" or (
-            action == "next" and status == "paused" and self.chart.cursor is None
-        ):
-            if status == "paused":
-                self.send(m.Step())
-        elif action in ("next", "previous"):
-            self.chart.move_cursor(1 if action == "next" else -1)
-        elif action == "latest":
-            self.chart.cursor = None
-        elif action.startswith("speed:"):
-            self.speed = action.split(":", 1)[1]
-            self.send(m.SetSpeed(self.speed))
-        elif action == "stop":
-            if state and not state.finished:
-                self.send(m.Stop())
-        elif action == "replay":
-            if self.session:
-                self.ctx.sessions.restart(self.id)
-            else:
-                self.start()
-        elif action.startswith("pick:"):
-            self.picker.move(int(action.split(":", 1)[1]))
-        elif action == "train_picked":
-            self.train_picked(state)
-        elif action == "open":
-            self.path_prompt.show()
-            self._swallow_text = True
+        if state is not None and state.status == "error":
+            self.ctx.sessions.restart(self.id)
         else:
-            return False
-        return True
+            self.start()
+
+    def do_next(self) -> None:
+        if self.state and self.state.status == "paused" and self.chart.cursor is None:
+            self.do_step()  # at the newest checkpoint, → steps
+        else:
+            self.chart.move_cursor(1)
+
+    def do_previous(self) -> None:
+        self.chart.move_cursor(-1)
+
+    def do_latest(self) -> None:
+        self.chart.cursor = None
+
+    def do_stop(self) -> None:
+        if self.state and not self.state.finished:
+            self.send(m.Stop())
+
+    def do_replay(self) -> None:
+        if self.session:
+            self.ctx.sessions.restart(self.id)
+        else:
+            self.start()
+
+    def do_pick(self, offset: str) -> None:
+        self.picker.move(int(offset))
+
+    def do_train_picked(self) -> None:
+        self.train_picked(self.state)
+
+    def do_open(self) -> None:
+        self.path_prompt.show()
+        self._swallow_text = True
 
     def train_picked(self, state) -> None:
         """Start the picked corpus; replacing a run in progress takes a second Enter."""
-        if state and not state.finished and self._confirm_left <= 0:
+        picked = self.picker.selected
+        if state and not state.finished and self._confirm_left <= 0 and picked is not None:
             self._confirm_left = CONFIRM_SECONDS
             self.ctx.toast(
-                f"Press Enter again to stop this run and train on {self.picker.selected.title}",
+                f"Press {self.key_label('train_picked')} again to stop this run and train on "
+                f"{self.picker.selected.title if self.picker.selected else 'it'}",
                 "info",
             )
             return
@@ -209,7 +200,9 @@ class WatchTab(Tab):
                 text=loaded.text,
             )
         )
-        self.ctx.toast(f"Loaded {name}. Press Enter to train on it.", "info")
+        self.ctx.toast(
+            f"Loaded {name}. Press {self.key_label('train_picked')} to train on it.", "info"
+        )
 
     # ---------------------------------------------------------------- frame
 
@@ -235,9 +228,12 @@ class WatchTab(Tab):
         self.text.set_samples(state.checkpoints)
         self.text.selected = self.chart.cursor
         self.text.update(dt)
-        before = len(self.milestones.captions)
-        self.milestones.update(state)
-        self.caption_age = 0.0 if len(self.milestones.captions) != before else self.caption_age + dt
+        milestones = self.milestones
+        if milestones is None:  # made with the session, just above
+            return
+        before = len(milestones.captions)
+        milestones.update(state)
+        self.caption_age = 0.0 if len(milestones.captions) != before else self.caption_age + dt
 
     def layout(self, rect: pygame.Rect) -> dict[str, pygame.Rect]:
         theme = self.theme
@@ -265,11 +261,13 @@ class WatchTab(Tab):
         self.picker.draw(surface, areas["picker"])
         if self.path_prompt.visible:
             self._draw_path_prompt(surface, areas["picker"])
-        self.controls.draw(surface, areas["controls"], self.state, self.speed)
+        note = self.session.starting_note if self.session else ""
+        self.controls.draw(surface, areas["controls"], self.state, self.speed or "", note)
         state = self.state
         if state and state.status == "error":
             message = state.error.message if state.error else "The training process ended."
-            draw_error_panel(self.theme, surface, areas["right"], message)
+            hint = f"Press {self.key_label('replay')} to restart"
+            draw_error_panel(self.theme, surface, areas["right"], message, hint)
             return
         self.chart.draw(surface, areas["chart"])
         self._draw_caption(surface, areas["caption"])
@@ -286,7 +284,8 @@ class WatchTab(Tab):
     def _draw_caption(self, surface, rect: pygame.Rect) -> None:
         theme = self.theme
         if self.milestones is None or not self.milestones.latest:
-            caption = "Press Space to start training." if self.session is None else ""
+            start = self.key_label("play_pause")
+            caption = f"Press {start} to start training." if self.session is None else ""
         else:
             caption = self.milestones.latest
         if not caption:

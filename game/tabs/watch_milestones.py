@@ -54,6 +54,8 @@ class Milestones:
         checkpoints = state.checkpoints
         while self._seen < len(checkpoints):
             cp = checkpoints[self._seen]
+            if self.vocabulary is None and cp.step > 0:
+                break  # wait for the word list before judging this checkpoint
             if cp.step == 0:
                 self.captions.append((0, "Step 0: the untrained model types random characters."))
             if not self._found_word and self.vocabulary and cp.step > 0:
@@ -63,8 +65,6 @@ class Milestones:
                     self.captions.append(
                         (cp.step, f'First real word: "{words[0]}" at step {cp.step:,}.')
                     )
-            elif self.vocabulary is None:
-                break  # wait for the word list before judging this checkpoint
             if not self._below_target and cp.val_loss < VAL_TARGET:
                 self._below_target = True
                 self.captions.append(

@@ -1,4 +1,7 @@
-"""The panel a crashed session shows instead of its chart: what happened and the key to restart."""
+"""The panel a crashed session shows instead of its chart: what happened and the key to restart.
+
+The engine's message says what went wrong; the key hint comes from the key table.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ def draw_error_panel(
     surface: pygame.Surface,
     rect: pygame.Rect,
     message: str,
-    key_hint: str = "Press R to restart",
+    key_hint: str,
 ) -> None:
     pygame.draw.rect(surface, theme.colour["panel"], rect, border_radius=theme.px(1.5))
     pygame.draw.rect(

@@ -75,14 +75,14 @@ class ParticleField:
         shade = np.rint((1 - dist[i, j] / reach) * (LINK_SHADES - 1)).astype(int)
         width = max(1, theme.px(0.2))
         shades, xy, draw_line = self._shades, points.tolist(), pygame.draw.line
-        for start, end, level in zip(i.tolist(), j.tolist(), shade.tolist(), strict=True):
-            draw_line(surface, shades[level], xy[start], xy[end], width)
+        for a, b, level in zip(i.tolist(), j.tolist(), shade.tolist(), strict=True):
+            draw_line(surface, shades[level], xy[a], xy[b], width)
         node_r = theme.px(1.5)
         for k, (x, y) in enumerate(xy):
             sprite = self._sprite(node_r, int(self.hue[k] > 0.6))
             surface.blit(sprite, (x - node_r, y - node_r), special_flags=pygame.BLEND_RGB_ADD)
         pulse_r = theme.px(1.25)
-        for a, b, t in self.pulses:
-            x, y = points[a] + (points[b] - points[a]) * t
+        for start, end, t in self.pulses:
+            px, py = points[int(start)] + (points[int(end)] - points[int(start)]) * t
             sprite = self._sprite(pulse_r, 1)
-            surface.blit(sprite, (x - pulse_r, y - pulse_r), special_flags=pygame.BLEND_RGB_ADD)
+            surface.blit(sprite, (px - pulse_r, py - pulse_r), special_flags=pygame.BLEND_RGB_ADD)

@@ -43,6 +43,7 @@ class TextProgression:
         self.typed = 0.0  # characters of the newest sample shown so far
         self._glyphs: dict[tuple, list[pygame.Surface]] = {}
         self.drawn_text = ""  # what the newest visible sample shows, for tests and captions
+        self.drawn_steps: list[tuple[int, int]] = []  # (step, top) of each sample drawn
 
     def set_samples(self, checkpoints: list[Checkpoint]) -> None:
         if len(checkpoints) != len(self.samples):
@@ -83,6 +84,7 @@ class TextProgression:
         selected = newest if self.selected is None else self.selected
         last = min(newest, selected + 1) if selected < newest else newest
         bottom = inner.bottom
+        self.drawn_steps = []
         clip = surface.get_clip()
         surface.set_clip(inner)
         for index in range(last, -1, -1):
@@ -91,6 +93,8 @@ class TextProgression:
             lines = wrap(cp.sample, columns)
             height = len(lines) * line_h + theme.px(2)
             top = bottom - height
+            if top < inner.y and index != last:
+                break  # an older sample is shown whole, with its step, or not at all
             if index == selected:
                 box = pygame.Rect(
                     inner.x - theme.px(1), top - theme.px(0.5), inner.w + theme.px(2), height
@@ -103,12 +107,11 @@ class TextProgression:
                 f"step {cp.step:,}", "sm", "cyan" if index == selected else "dim", mono=True
             )
             surface.blit(label, (inner.x + theme.px(1), top + (line_h - label.get_height()) // 2))
+            self.drawn_steps.append((cp.step, top))
             self._draw_sample(surface, cp, lines, shown, (inner.x + gutter, top), advance, line_h)
             if index == newest:
                 self.drawn_text = cp.sample[:shown]
             bottom = top - theme.px(0.5)
-            if bottom < inner.y:
-                break
         surface.set_clip(clip)
 
     def _draw_sample(self, surface, cp: Checkpoint, lines, shown: int, origin, advance, line_h):

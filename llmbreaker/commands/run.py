@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 from pathlib import Path
 
 from llmbreaker.errors import INVALID_CONFIG, LLMBreakerError
@@ -50,8 +51,8 @@ def start_logging(options: RunOptions) -> None:
 
     Until that module lands nothing is set up here and records go nowhere but stderr warnings.
     """
-    try:
-        from llmbreaker import logs
+    try:  # by name, so the type checker does not need the module to exist yet
+        logs = importlib.import_module("llmbreaker.logs")
     except ImportError:
         return
     logs.setup_logging(options.log_folder)

@@ -43,13 +43,14 @@ def fine_tune(text: str, threads: int = 1, seed: int = 1337, **overrides) -> dic
             losses.append((item.step, item.train_loss, item.val_loss))
     after, probs = trainer.sample(GENERATE_LENGTH, seed=seed)
     seconds = time.perf_counter() - t0
-    transfer = measure_transfer(text, before, after, losses[0][2], trainer.best[0])
+    best_loss, best_step = trainer.best or (losses[-1][2], losses[-1][0])  # run() checkpoints
+    transfer = measure_transfer(text, before, after, losses[0][2], best_loss)
     return {
         "prompt": trainer.prompt,
         "before": before,
         "after": after,
         "steps": trainer.step,
-        "best_step": trainer.best[1],
+        "best_step": best_step,
         "stopped_early": trainer.stopped_early,
         "seconds": round(seconds, 1),
         "checkpoints": [(step, round(t, 4), round(v, 4)) for step, t, v in losses],

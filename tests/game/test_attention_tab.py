@@ -5,6 +5,7 @@ import os
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
+import threading
 import time
 
 import numpy as np
@@ -13,6 +14,7 @@ import pytest
 
 from game.attention.colormap import colour_of
 from game.attention.heatmap import cell_rect
+from game.attention.tab_layout import split
 from game.gl import context as gl_context
 from game.sessions import Sessions
 from game.tabs.attention import AttentionTab
@@ -36,7 +38,7 @@ class FakeSessions:
         state.apply(m.Started(1, "abc", probe, "", 100, layers, heads, 10))
         for index, frame in enumerate(attention):
             state.apply(m.Checkpoint(index * 10, 2.0, 2.0, "", (), frame))
-        session = type("S", (), {"sid": "watch", "state": state})()
+        session = type("S", (), {"sid": "watch", "state": state, "starting_note": ""})()
         self.by_id = {"watch": session}
 
 
@@ -115,12 +117,12 @@ def synthetic_tab(toasts=None):
 def test_overview_and_detail_keys(tmp_path, monkeypatch):
     tab = synthetic_tab()
     settle(tab, position=1.0)
-    tab.handle_action("right")
+    tab.handle_action("move:right")
     assert tab.selected == (0, 1)
     tab.handle_action("view")
     surface = settle(tab)
     assert tab.detail
-    tab.handle_action("down")
+    tab.handle_action("move:down")
     assert tab.cursor[0] >= 1
     tab.handle_action("first")
     for _ in range(40):
@@ -135,6 +137,8 @@ def test_3d_falls_back_to_2d_with_a_notice(monkeypatch):
     toasts: list[str] = []
     tab = synthetic_tab(toasts)
     tab.handle_action("dims")
+    tab.view3d.ensure().wait_ready(10)  # the render thread reports the failure
+    settle(tab, position=1.0)
     surface = settle(tab, position=1.0)
     assert tab.detail and not tab.three_d
     assert "not available" in tab.notice and toasts
@@ -179,6 +183,38 @@ def test_export_failure_is_a_toast_and_the_tab_keeps_working(tmp_path):
     assert tab.ctx.background.wait()
     failures = [t for t in toasts if t.startswith(f"Could not save to {blocker / 'exports'}")]
     assert len(failures) == 2
-    tab.handle_action("right")
+    tab.handle_action("move:right")
     settle(tab)
     assert tab.selected == (0, 1)
+
+
+def test_3d_bars_are_drawn_by_a_thread_of_their_own(monkeypatch):
+    # GL made current on the window's thread froze a real X11 window for good (Mesa); the
+    # context is made, and used, only on the render thread.
+    made_on = []
+    real = gl_context.create_context
+
+    def recording():
+        made_on.append(threading.current_thread().name)
+        return real()
+
+    monkeypatch.setattr(gl_context, "_shared", None)
+    monkeypatch.setattr(gl_context, "create_context", recording)
+    tab = synthetic_tab()
+    tab.handle_action("dims")
+    assert tab.view3d.ensure().wait_ready(30) == "ready", tab.view3d.reason
+    deadline = time.monotonic() + 30
+    while tab.view3d.thread.picture is None and time.monotonic() < deadline:
+        settle(tab, position=1.0)
+        time.sleep(0.02)
+    surface = settle(tab, position=1.0)
+    tab.view3d.close()
+    assert made_on == ["3d-view"] and tab.three_d
+    main, _, _ = split(tab.theme, surface.get_rect())
+    blue = sum(
+        1
+        for y in range(main.top, main.bottom, 3)
+        for x in range(main.left, main.right, 3)
+        if (lambda c: c[2] - c[0] > 70)(surface.get_at((x, y)))
+    )
+    assert blue > 200  # the identity's bars stand on the diagonal

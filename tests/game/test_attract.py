@@ -130,7 +130,7 @@ def test_tour_steps_use_only_keys_from_the_table(pilot):
         if not app.attract.can_show(step.tab):
             continue
         assert step.tab == LANDING or step.tab in tab_ids
-        scopes = [step.tab, "dashboard", "landing", "global"]
+        scopes = [step.tab, "session", "dashboard", "landing", "global"]
         for name in PLACEHOLDER.findall(step.try_it):
             assert app.keymap.binding_of(name, scopes), f"{step.tab}: no key for {{{name}}}"
         for action in step.actions:

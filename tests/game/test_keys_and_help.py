@@ -2,8 +2,10 @@
 
 import pygame
 
+from game.app import App
 from game.keys import GLOBAL, Binding, KeyMap, event_key
-from game.pilot import key_event
+from game.pilot import FakeClock, Pilot, key_event
+from tests.game.conftest import SIZE, exhibit_datasets
 
 
 def test_event_key_names():
@@ -32,17 +34,32 @@ def test_remap_by_id():
     assert table.action_for("h", [GLOBAL]) == (GLOBAL, "help")
 
 
-def test_help_overlay_lists_every_binding(pilot):
+def test_a_remap_applies_to_tab_keys_and_their_hints():
+    remap = {"attention_view": "o", "play_pause": "k", "tab2": "w"}
+    app = App(size=SIZE, clock=FakeClock(), datasets=exhibit_datasets(), remap=remap)
+    try:
+        pilot = Pilot(app, app.clock)
+        pilot.press("enter", frames=2)
+        pilot.press("2")
+        assert pilot.tab.id == "watch"  # 2 no longer opens the cinema
+        pilot.press("w")
+        assert pilot.tab.id == "attention" and not pilot.tab.detail
+        pilot.press("o")
+        assert pilot.tab.detail  # a tab's own key, remapped
+        assert pilot.tab.key_label("play_pause") == "K"  # hints read the remapped key
+        pilot.press("space")
+        assert pilot.tab.followed() is None  # Space is no longer the training key
+        pilot.press("k")
+        assert pilot.app.sessions.get("attention") is not None
+    finally:
+        app.close()
+
+
+def test_page_keys_reach_tab_two(pilot):
+    assert event_key(key_event("pageup")) == "pageup"
     pilot.press("enter", frames=2)
-    pilot.press("?")
-    help_overlay = pilot.app.help
-    assert help_overlay.visible
-    expected = [(b.scope, b.label, b.description) for b in pilot.app.keymap.bindings if b.show]
-    assert sorted(help_overlay.drawn_rows) == sorted(expected)
-    scopes = {b.scope for b in pilot.app.keymap.bindings}
-    assert {"global", "landing", "dashboard", "watch"} <= scopes
-    pilot.press("f1")
-    assert not help_overlay.visible
+    pilot.press("2")
+    assert pilot.app.keymap.action_for("pagedown", [pilot.tab.id]) == ("attention", "layer_next")
 
 
 def test_help_swallows_other_keys(pilot):

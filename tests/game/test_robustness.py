@@ -3,7 +3,6 @@
 import os
 import signal
 
-import pygame
 from game_helpers import colour_count, stepping, watch_state
 
 from game.theme import PALETTE
@@ -26,9 +25,9 @@ def test_bad_drop_toasts_and_training_goes_on(make_pilot, tmp_path):
     assert any(msg.startswith("broken.txt:") for msg in pilot.app.toasts.messages)
     assert pilot.app.toasts.items[-1].kind == "error"
     pilot.frames(1)
-    screen = pilot.app.screen.get_rect()
-    corner = pygame.Rect(screen.w // 2, screen.h * 3 // 4, screen.w // 2, screen.h // 4)
-    assert colour_count(pilot, corner, PALETTE["warning"], tolerance=10) > 5  # the toast stripe
+    toast = pilot.app.toasts.drawn[-1].clip(pilot.app.screen.get_rect())
+    assert toast.top > pilot.app.screen.get_height() // 10  # below the header and the tab bar
+    assert colour_count(pilot, toast, PALETTE["warning"], tolerance=10) > 5  # the toast stripe
     assert pilot.until(lambda: watch_state(pilot).step > before + 3, 120)
     assert watch_state(pilot).status == "running"
 

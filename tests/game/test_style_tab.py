@@ -14,6 +14,7 @@ import pytest  # noqa: E402
 
 import game.tabs.style as style_module  # noqa: E402
 from game.app import App  # noqa: E402
+from game.pilot import Pilot  # noqa: E402
 from game.style import clipboard  # noqa: E402
 from game.style.examples import EXAMPLES  # noqa: E402
 from llmbreaker import style_recipe  # noqa: E402
@@ -43,12 +44,6 @@ def press(app, key, mod=0, char=""):
     app.frame()
 
 
-def type_text(app, text):
-    for char in text:
-        app.inject(pygame.event.Event(pygame.TEXTINPUT, text=char))
-    app.frame()
-
-
 def paste(app, text):
     clipboard.put_text(text)
     press(app, pygame.K_v, pygame.KMOD_CTRL)
@@ -57,11 +52,11 @@ def paste(app, text):
 def test_typing_shows_metadata_and_validation(app):
     press(app, pygame.K_e, char="e")  # focuses the box; its own "e" is not typed
     assert tab(app).box.focused and tab(app).box.text == ""
-    type_text(app, "Hello there, friend")
+    Pilot(app).type("Hello there, friend")
     assert tab(app).status == "invalid"
     assert "too short" in tab(app).check.message
     assert (tab(app).check.characters, tab(app).check.words) == (19, 3)
-    type_text(app, " and more words here" * 12)
+    Pilot(app).type(" and more words here" * 12)
     assert tab(app).check.words == 51 and tab(app).status == "ready"
     press(app, pygame.K_BACKSPACE)
     press(app, pygame.K_HOME, pygame.KMOD_CTRL)  # Home alone goes to the visual line start
@@ -85,7 +80,7 @@ def test_paste_select_all_and_copy(app):
     press(app, pygame.K_a, pygame.KMOD_CTRL)
     press(app, pygame.K_c, pygame.KMOD_CTRL)
     assert clipboard.get_text() == EXAMPLE
-    type_text(app, "x")
+    Pilot(app).type("x")
     assert tab(app).box.text == "x"
 
 
@@ -115,7 +110,7 @@ def test_path_prompt_opens_a_text_file(app, tmp_path):
     path = tmp_path / "mine.txt"
     path.write_text(EXAMPLE, encoding="utf-8")
     press(app, pygame.K_o, char="o")
-    type_text(app, str(path))
+    Pilot(app).type(str(path))
     press(app, pygame.K_RETURN)
     assert app.background.wait()
     assert tab(app).box.text == EXAMPLE.strip()
@@ -214,6 +209,6 @@ def test_editing_the_text_clears_the_last_run(app, monkeypatch):
     view = train_until_written(app, monkeypatch, away=False)
     assert view.result is not None
     press(app, pygame.K_e, char="e")
-    type_text(app, " And one more sentence.")
+    Pilot(app).type(" And one more sentence.")
     assert view.session is None and view.result is None and view.frame.phase == "idle"
     assert view.side.generated == ""

@@ -3,9 +3,12 @@
 import subprocess
 import sys
 
+import pygame
+
 from game.tabs.watch_milestones import Milestones, corpus_words, real_words
+from game.theme import Theme
 from game.widgets.loss_chart import nice_ticks
-from game.widgets.text_progression import confidence, wrap
+from game.widgets.text_progression import TextProgression, confidence, wrap
 from llmbreaker.messages import Checkpoint, Completed
 from llmbreaker.session_state import SessionState
 
@@ -70,3 +73,32 @@ def test_no_display_says_so_in_one_line(monkeypatch):
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "llmbreaker tui" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_step_zero_caption_is_added_once_while_the_word_list_loads():
+    milestones = Milestones(text="the cat sat on the mat. " * 10)
+    milestones._loader.join()
+    milestones.vocabulary = None  # as while the loader thread is still reading the corpus
+    state = SessionState()
+    for event in (_cp(0, "xq zz", 4.0), _cp(10, "qq the", 2.5)):
+        state.apply(event)
+    for _ in range(5):  # five frames
+        milestones.update(state)
+    assert [caption for _, caption in milestones.captions] == [
+        "Step 0: the untrained model types random characters."
+    ]
+    assert milestones.latest.startswith("Step 0")
+
+
+def test_stacked_samples_are_shown_whole_with_their_step():
+    pygame.font.init()
+    theme = Theme((1280, 720))
+    progression = TextProgression(theme)
+    progression.set_samples([_cp(step * 50, "the cat sat on the mat", 2.0) for step in range(30)])
+    progression.update(10.0)
+    surface = pygame.Surface((1280, 720))
+    rect = pygame.Rect(100, 300, 700, 260)
+    progression.draw(surface, rect)
+    steps = [step for step, _ in progression.drawn_steps]
+    assert steps[0] == 29 * 50 and len(steps) >= 2
+    assert all(top >= rect.y for _, top in progression.drawn_steps)

@@ -77,7 +77,7 @@ def test_speed_keys_and_stop(fake):
     pilot, manager = fake
     pilot.press("space")
     started(manager)
-    pilot.press("8", "0", "backspace")
+    pilot.press("f7", "f9", "backspace")
     assert [c for c in manager.sent if isinstance(c, m.SetSpeed)] == [
         m.SetSpeed("5x"),
         m.SetSpeed("max"),
