@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import time
+from typing import Any
 
 LAUNCHED = time.time()
 
@@ -57,14 +58,87 @@ def press(app: App, *keys: str) -> None:
         app.frame(1 / FPS)
 
 
+def break_it(size: tuple[int, int], seconds: float, to_verdict: bool) -> dict:
+    """Break It's frames while the broken model and its ghost both train (nothing else does).
+
+    The caller points the cache at an empty folder, so the ghost trains live beside the
+    broken model: the tab's heaviest case, two workers and the UI on the cores. With
+    to_verdict, both runs go on to the caption, then R trains again with the ghost replayed
+    from the cache it just wrote, and both waits are timed.
+    """
+    app = App(size=size, prewarm=True)
+    app.frame(1 / FPS)
+    play(app, 4.0)  # the spare worker warms up
+    press(app, "return", "5")
+    pressed = time.perf_counter()
+    press(app, "space")
+    both = ("break", "break-ghost")
+    until(app, lambda: all((s := app.sessions.get(sid)) and s.state.checkpoints for sid in both))
+    play(app, 1.0)
+    wall, cpu = play_timed(app, seconds)
+    result: dict[str, Any] = {
+        "size": f"{size[0]}x{size[1]}",
+        "frames": frame_percentiles(wall),
+        "frames_cpu": frame_percentiles(cpu),
+    }
+    result["still_training_at_end"] = [
+        sid for sid in both if (s := app.sessions.get(sid)) and not s.state.finished
+    ]
+    if to_verdict:
+        tab = app.dashboard.tab
+        until(app, lambda: tab.frame().verdict, 900)
+        result["space_to_verdict_live_ghost_s"] = round(time.perf_counter() - pressed, 1)
+        result["verdict"] = list(tab.frame().verdict)
+        pressed = time.perf_counter()
+        press(app, "r")
+        app.frame_times.clear()
+        until(app, lambda: tab.runs.cached is not None and tab.frame().verdict, 900)
+        result["space_to_verdict_cached_ghost_s"] = round(time.perf_counter() - pressed, 1)
+        result["frames_cached_ghost"] = frame_percentiles(list(app.frame_times))
+    app.close()
+    return result
+
+
+def play_timed(app: App, seconds: float) -> tuple[list[float], list[float]]:
+    """Like play(), also each frame's CPU time: on a shared machine the wall time of a frame
+    includes the time the scheduler gave to other processes, its CPU time does not."""
+    ticker = pygame.time.Clock()
+    wall, cpu = [], []
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        dt = min(ticker.tick(FPS) / 1000, 0.1)
+        w0, c0 = time.perf_counter(), time.thread_time()
+        app.frame(dt)
+        wall.append(time.perf_counter() - w0)
+        cpu.append(time.thread_time() - c0)
+    return wall, cpu
+
+
+def until(app: App, predicate, timeout: float = 120.0) -> None:
+    """Run frames at the exhibit's pace until predicate() or timeout seconds."""
+    ticker = pygame.time.Clock()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and not predicate():
+        app.frame(min(ticker.tick(FPS) / 1000, 0.1))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=6.0, help="seconds per view")
     parser.add_argument("--soak", type=float, default=120.0, help="seconds on the landing")
     parser.add_argument("--size", default="1920x1080")
     parser.add_argument("--launched", type=float, help="epoch seconds the parent started us")
+    parser.add_argument(
+        "--break-it", action="store_true", help="only Break It, while both of its models train"
+    )
+    parser.add_argument(
+        "--to-verdict", action="store_true", help="Break It: time both runs to the caption"
+    )
     args = parser.parse_args()
     size = tuple(int(n) for n in args.size.split("x"))
+    if args.break_it:
+        print(json.dumps(break_it((size[0], size[1]), args.seconds, args.to_verdict)))
+        return 0
     app = App(size=size, prewarm=True)
     app.frame(1 / FPS)
     first_frame = time.time() - (args.launched or LAUNCHED)

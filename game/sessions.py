@@ -58,6 +58,11 @@ class Sessions:
         session = self.by_id[sid]
         return self.start(session.owner, session.config)
 
+    def drop(self, sid: str) -> None:
+        """End a session and forget it; its worker is reaped without stalling the frame."""
+        if self.by_id.pop(sid, None) is not None:
+            self.manager.close_session(sid, wait=False)
+
     def send(self, sid: str, command: m.Command) -> None:
         if sid in self.by_id:
             self.manager.send(sid, command)

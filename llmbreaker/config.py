@@ -58,7 +58,6 @@ class TrainConfig:
     temperature: float = 1.0  # of every sample; below 1 favours the likelier characters
     patience: int = 0  # stop after this many checkpoints without a better val loss (0: never)
     keep_best: bool = False  # at the end, go back to the weights of the best val loss
-    replay_windows: int = 0  # windows of the base's corpus added to each batch (fine-tuning)
 
 
 @dataclass(frozen=True)

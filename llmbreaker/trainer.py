@@ -38,8 +38,12 @@ def lr_at(step: int, cfg: TrainConfig) -> float:
 
 
 def fit_context(model_cfg: ModelConfig, n_chars: int) -> int:
-    """A context length short enough that both splits of a small text hold whole windows."""
-    return max(SMALLEST_CONTEXT, min(model_cfg.block_size, n_chars // 5 - 2))
+    """A context length short enough that both splits of a small text hold whole windows.
+
+    A model asked for less than SMALLEST_CONTEXT (Break It's context of 4) keeps its own.
+    """
+    floor = min(SMALLEST_CONTEXT, model_cfg.block_size)
+    return max(floor, min(model_cfg.block_size, n_chars // 5 - 2))
 
 
 class Trainer:
@@ -54,10 +58,8 @@ class Trainer:
         probe: str | None = None,
         base: str | None = None,
         vocab: Vocab | None = None,
-        replay: str | None = None,
     ) -> None:
-        """base: a weights file to start from; vocab: a fixed alphabet (a base has its own);
-        replay: text mixed into every training batch (train_cfg.replay_windows windows)."""
+        """base: a weights file to start from; vocab: a fixed alphabet (a base has its own)."""
         torch.set_num_threads(train_cfg.threads)
         torch.manual_seed(train_cfg.seed)
         self.train_cfg = train_cfg
@@ -76,10 +78,6 @@ class Trainer:
         self.train_data, self.val_data = data[:-n_val], data[-n_val:]
         if len(self.train_data) < block + 2:
             self.train_data = data  # too little text for a separate split: train on all of it
-        self.replay_data = None
-        if replay and train_cfg.replay_windows:
-            replay_ids = self.vocab.encode(self.vocab.fit(replay))
-            self.replay_data = torch.from_numpy(replay_ids.astype(np.int64))
         self.model = GPT(self.model_cfg)
         if base is not None:
             from llmbreaker.base_model import load_weights
@@ -143,15 +141,7 @@ class Trainer:
             len(data) - block - 1 + 1, (self.train_cfg.batch_size,), generator=rng
         )
         windows = data[starts[:, None] + self._offsets]  # (B, T + 1)
-        if split == "train" and self.replay_data is not None:
-            windows = torch.cat([windows, self._replay_windows(self.replay_data, rng)])
         return windows[:, :-1], windows[:, 1:]
-
-    def _replay_windows(self, data: torch.Tensor, rng: torch.Generator) -> torch.Tensor:
-        """Windows of the replay text (the base's own corpus), added to a training batch."""
-        count = self.train_cfg.replay_windows
-        starts = torch.randint(len(data) - self.model_cfg.block_size, (count,), generator=rng)
-        return data[starts[:, None] + self._offsets]
 
     def _spread_windows(self, data: torch.Tensor, count: int) -> tuple[torch.Tensor, torch.Tensor]:
         """count (input, target) windows starting at evenly spaced points of data.

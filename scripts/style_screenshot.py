@@ -1,4 +1,7 @@
-"""Train the Style Transfer tab on an example at 2x and save docs/style-transfer.png (1920x1080)."""
+"""Tune Style Transfer on a text at 2x, time Ctrl+Enter to result, save docs/style-transfer.png.
+
+Run: .venv/bin/python scripts/style_screenshot.py [EXAMPLE_INDEX | FILE] [--no-save]
+"""
 
 from __future__ import annotations
 
@@ -22,22 +25,35 @@ def main() -> None:
     app.switch("dashboard")
     app.dashboard.select("3")
     tab = app.dashboard.tab
-    tab.box.set_text(EXAMPLES[int(sys.argv[1]) if len(sys.argv) > 1 else 0][1])
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    source = args[0] if args else "0"
+    text = EXAMPLES[int(source)][1] if source.isdigit() else Path(source).read_text()
+    tab.box.set_text(text)
     app.frame()
-    tab.handle_action("train")
+    tab.handle_action("train")  # what Ctrl+Enter does
     started = time.monotonic()
-    while time.monotonic() - started < 120:
+    result_at = None
+    while time.monotonic() - started < 180:
         app.frame()
-        session = tab.session
-        if session.state.last_generated and tab.result and not tab.side.typing:
+        if tab.result is not None and result_at is None:
+            result_at = time.monotonic() - started
+        if tab.result is not None and not tab.side.typing:
             break
         time.sleep(1 / 30)
-    state = tab.session.state
+    typed_at = time.monotonic() - started
+    frame, result = tab.frame, tab.result
     print(
-        f"completed in {state.completed.wall_time:.1f} s of training; "
-        f"on screen after {time.monotonic() - started:.1f} s; verbatim {tab.result.verbatim:.0%}"
+        f"{source}: {frame.step} steps (best at {frame.best.step}), training "
+        f"{frame.wall_time or 0:.1f} s; result on screen after {result_at:.1f} s, typed out "
+        f"after {typed_at:.1f} s; val {result.base_val:.3f} -> {result.best_val:.3f}; "
+        f"verbatim {result.verbatim:.0%}; real words {result.real_words:.0%}; "
+        f"closer: {', '.join(result.closer) or 'none'}"
     )
-    print(tab.side.generated)
+    print("before:", frame.prompt + frame.before)
+    print("after: ", frame.after)
+    if "--no-save" in sys.argv:
+        app.close()
+        return
     for _ in range(3):
         app.frame()
     out = Path(__file__).resolve().parent.parent / "docs" / "style-transfer.png"

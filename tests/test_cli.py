@@ -151,3 +151,46 @@ def test_style_json_reports_every_figure_of_the_issue(tmp_path):
 def test_style_of_a_missing_file_is_one_line():
     result = llmbreaker("style", "/nonexistent/essay.txt")
     assert result.returncode == 2 and result.stderr.count("\n") == 1
+
+
+BREAK_RUN = [*TINY_TRAINING, "--iters", "20", "--eval-interval", "10"]
+
+
+def test_train_break_prints_both_final_losses_as_json():
+    result = llmbreaker(*BREAK_RUN, "--break", "positions", "--json")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["break"] == ["positions"]
+    for run in ("ghost", "broken"):
+        assert [c["step"] for c in doc[run]["checkpoints"]] == [0, 10, 20]
+        assert doc[run]["final"]["val_loss"] > 0
+    assert doc["broken"]["parameters"] < doc["ghost"]["parameters"]  # no position table
+    ghost, broken = doc["ghost"]["final"]["val_loss"], doc["broken"]["final"]["val_loss"]
+    assert f"{broken:.2f} against the ghost's {ghost:.2f}" in doc["caption"][1]
+
+
+def test_train_break_shows_a_table_of_both_runs():
+    result = llmbreaker(*BREAK_RUN, "--break", "heads,width")
+    assert result.returncode == 0, result.stderr
+    assert "Broken against the ghost" in result.stdout
+    assert "ghost (working)" in result.stdout and "broken" in result.stdout
+    assert "a single attention head and a width of 8" in result.stdout
+
+
+def test_train_break_refuses_an_unknown_part_in_one_line():
+    result = llmbreaker("train", "--dataset", "tiny", "--break", "wings")
+    assert result.returncode == 2
+    assert "Cannot break wings. Choose from: positions, residual" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_base_build_writes_loadable_weights_and_words(tmp_path):
+    out = tmp_path / "base.pt"
+    result = llmbreaker("base", "build", "--steps", "10", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Saved" in result.stdout and out.is_file()
+    assert (tmp_path / "char_base_words.txt").read_text().count("\n") > 5_000
+
+    from llmbreaker.base_model import base_shape, base_vocab
+
+    assert len(base_vocab(out)) == 96 and base_shape(out).n_layer == 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pygame
 
 from game.style.frame import DONE, IDLE, TRAINING, StyleFrame
@@ -19,6 +21,11 @@ HOW_IT_WORKS = (
 NAMED_KEYS = ("style_open", "style_train", "style_example")
 BEFORE_TITLE = "Before  ·  it writes like its training books"
 AFTER_TITLE = "After  ·  it writes like you"
+
+
+def one_block(text: str) -> str:
+    """Line breaks shown as " / ", as verse is quoted: a small panel shows more of the text."""
+    return re.sub(r"\s*\n\s*", " / ", text)
 
 
 class BeforeAfter:
@@ -42,7 +49,7 @@ class BeforeAfter:
                 y += label.get_height() + theme.px(1)
             return
         gap = theme.px(2)
-        top = pygame.Rect(rect.x, rect.y, rect.w, (rect.h - gap) * 2 // 5)
+        top = pygame.Rect(rect.x, rect.y, rect.w, (rect.h - gap) * 9 // 20)
         bottom = pygame.Rect(rect.x, top.bottom + gap, rect.w, rect.bottom - top.bottom - gap)
         self._draw_before(surface, top, frame)
         self._draw_after(surface, bottom, frame)
@@ -54,7 +61,7 @@ class BeforeAfter:
             surface.blit(theme.text("The base model is reading your first words...", "sm",
                                     "dim"), inner.topleft)  # fmt: skip
             return
-        draw_highlighted(surface, theme, inner, frame.prompt + frame.before, [])
+        draw_highlighted(surface, theme, inner, one_block(frame.prompt + frame.before), [])
 
     def _draw_after(self, surface, rect: pygame.Rect, frame: StyleFrame) -> None:
         theme = self.theme

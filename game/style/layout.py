@@ -39,15 +39,16 @@ class StyleLayout:
         theme, tab = self.theme, self.tab
         gap = theme.px(2)
         hint_h = theme.font("xs").get_linesize() + theme.px(1)
-        top_h = int((rect.h - hint_h) * 0.5)
-        half = (rect.w - gap) // 2
-        left = pygame.Rect(rect.x, rect.y, half, top_h)
-        right = pygame.Rect(left.right + gap, rect.y, rect.w - half - gap, top_h)
+        top_h = int((rect.h - hint_h) * 0.53)  # the texts get the room; figures sit below
+        left_w = int((rect.w - gap) * 0.42)
+        left = pygame.Rect(rect.x, rect.y, left_w, top_h)
+        right = pygame.Rect(left.right + gap, rect.y, rect.w - left_w - gap, top_h)
         y = left.bottom + gap
         bottom_h = rect.bottom - hint_h - y
-        third = (rect.w - 2 * gap) // 3
-        chart = pygame.Rect(rect.x, y, third, bottom_h)
-        style = pygame.Rect(chart.right + gap, y, third, bottom_h)
+        chart_w = int((rect.w - 2 * gap) * 0.3)
+        style_w = int((rect.w - 2 * gap) * 0.36)
+        chart = pygame.Rect(rect.x, y, chart_w, bottom_h)
+        style = pygame.Rect(chart.right + gap, y, style_w, bottom_h)
         confidence = pygame.Rect(style.right + gap, y, rect.right - style.right - gap, bottom_h)
         self.draw_left(surface, left)
         tab.before_after.draw(surface, right, tab.frame)

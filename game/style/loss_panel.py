@@ -14,7 +14,7 @@ class StyleLossChart(LossChart):
     """The shared chart, fitted to the checkpoints' losses (not the noisy per-batch ones)."""
 
     def __init__(self, theme) -> None:
-        super().__init__(theme, "Loss on your text  ·  lower is better")
+        super().__init__(theme, "Loss")
         self.base_val: float | None = None
         self.best: tuple[int, float] | None = None
 
@@ -36,7 +36,11 @@ class StyleLossChart(LossChart):
     ) -> None:
         """The chart of frame's run (or of the run last drawn), its base line and best point."""
         if frame is not None:
-            self.set_checkpoints(list(frame.checkpoints), frame.max_iters)
+            last = frame.checkpoints[-1].step if frame.checkpoints else 0
+            # Early stopping ends most runs in 20-80 steps: the x axis follows the run.
+            self.set_checkpoints(
+                list(frame.checkpoints), min(frame.max_iters, max(40, last * 5 // 4))
+            )
             best = frame.best
             self.base_val = frame.base_val
             self.best = None if best is None or best.step == 0 else (best.step, best.val_loss)

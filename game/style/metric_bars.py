@@ -17,6 +17,8 @@ class MetricRow:
     scale: float  # the value drawn as a full bar
     fmt: str = "{:.0f}"
     colours: tuple[str, ...] = ("light", "cyan")  # one per value
+    badge: str = ""  # a short verdict beside the name, e.g. "after is closer"
+    badge_good: bool = False
 
 
 SERIES = (("Your text", "light"), ("Model", "cyan"))
@@ -41,6 +43,11 @@ def draw_metric(surface: pygame.Surface, theme, rect: pygame.Rect, row: MetricRo
     y = rect.y
     name = theme.text(row.name, "sm", "text", bold=True)
     surface.blit(name, (rect.x, y))
+    if row.badge:
+        colour = "success" if row.badge_good else "dim"
+        badge = theme.text(row.badge, "xs", colour)
+        surface.blit(badge, (rect.x + name.get_width() + theme.px(1.5),
+                             y + name.get_height() - badge.get_height()))  # fmt: skip
     y += name.get_height() + theme.px(0.25)
     line = theme.font("xs", mono=True).get_linesize()
     bar_h, gap = round(line * 0.7), line - round(line * 0.7) + 1  # value labels never touch
@@ -59,10 +66,11 @@ def draw_metric(surface: pygame.Surface, theme, rect: pygame.Rect, row: MetricRo
         label = theme.text(shown, "xs", "text2", mono=True)
         surface.blit(label, (rect.x + track_w + theme.px(1), y + (bar_h - label.get_height()) // 2))
         y += bar_h + gap
-    note = theme.text(row.explanation, "xs", "dim")
-    surface.blit(note, (rect.x, y + theme.px(0.25)))
-    y += note.get_height() + theme.px(1)
-    return y - rect.y
+    if row.explanation:
+        note = theme.text(row.explanation, "xs", "dim")
+        surface.blit(note, (rect.x, y + theme.px(0.25)))
+        y += note.get_height()
+    return y + theme.px(1) - rect.y
 
 
 def draw_metrics(surface: pygame.Surface, theme, rect: pygame.Rect, rows, legend=SERIES) -> None:

@@ -31,39 +31,33 @@ class StyleResult:
     def _values(self, name: str) -> tuple[float | None, ...]:
         return tuple(None if s is None else s[name] for s in (self.yours, self.before, self.after))
 
-    def _mark(self, name: str) -> str:
-        if self.after is None:
-            return ""
-        return "  ·  after is closer" if name in self.closer else "  ·  after is not closer"
+    def _row(self, title: str, name: str, scale: float, fmt: str) -> MetricRow:
+        badge, good = "", False
+        if self.after is not None:
+            good = name in self.closer
+            badge = "after is closer to yours" if good else "after is not closer"
+        return MetricRow(title, "", self._values(name), scale, fmt, COLOURS, badge, good)
 
     def style_rows(self) -> list[MetricRow]:
         longest = max(30.0, *(v or 0.0 for v in self._values("sentence_length")))
         return [
-            MetricRow("Formality (0-100)", "Formal words (regarding, therefore) vs chatty "
-                      "(gonna, yeah)" + self._mark("formality"), self._values("formality"),
-                      100.0, "{:.0f}", COLOURS),
-            MetricRow("Average sentence length", "Words between full stops, ! and ?"
-                      + self._mark("sentence_length"), self._values("sentence_length"),
-                      longest, "{:.1f}", COLOURS),
-            MetricRow("Vocabulary richness", "Different / all words, in equal-length pieces"
-                      + self._mark("richness"), self._values("richness"), 1.0, "{:.2f}",
-                      COLOURS),
-        ]  # fmt: skip
+            self._row("Formality (0-100)", "formality", 100.0, "{:.0f}"),
+            self._row("Words per sentence", "sentence_length", longest, "{:.1f}"),
+            self._row("Vocabulary richness", "richness", 1.0, "{:.2f}"),
+        ]
 
     def confidence_rows(self) -> list[MetricRow]:
         base = None if self.base_val is None else perplexity(self.base_val)
         best = None if self.best_val is None else perplexity(self.best_val)
         scale = max(base or 0.0, best or 0.0, 2.0)
         return [
-            MetricRow("Perplexity on your unseen text", "exp(val loss) on the held-out end of "
-                      "your text: before (base), after (best)", (base, best), scale, "{:.1f}",
-                      ("dim", "cyan")),
-            MetricRow("Real words", "Words found in the training books or your text",
-                      (self.real_words,), 1.0, "{:.0%}", MODEL),
-            MetricRow("Copied verbatim", "20-character pieces found word for word in your text",
-                      (self.verbatim,), 1.0, "{:.0%}", MODEL),
-            MetricRow("Average token probability", "How sure it was of each character it "
-                      "wrote (1 = certain)", (self.avg_prob,), 1.0, "{:.2f}", MODEL),
+            MetricRow("Perplexity on your unseen text", "exp(loss) on the end of your text, "
+                      "held out", (base, best), scale, "{:.1f}", ("dim", "cyan")),
+            MetricRow("Real words (in its books or yours)", "", (self.real_words,), 1.0,
+                      "{:.0%}", MODEL),
+            MetricRow("Copied verbatim (20-character pieces)", "", (self.verbatim,), 1.0,
+                      "{:.0%}", MODEL),
+            MetricRow("Average token probability", "", (self.avg_prob,), 1.0, "{:.2f}", MODEL),
         ]  # fmt: skip
 
 

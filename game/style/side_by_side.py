@@ -55,14 +55,18 @@ class SideBySide:
         self.revealed = 0.0
         self.footer = ""  # e.g. the verbatim share, under the generated text
 
-    def set_texts(self, original: str, generated: str) -> None:
+    def set_texts(self, original: str, generated: str, prompt: str = "") -> None:
+        """prompt: the opening both share by construction; it is never called reused."""
         if original == self.original and generated == self.generated:
             return
         if generated != self.generated:
             keep = self.generated and generated.startswith(self.generated[: int(self.revealed)])
             self.revealed = self.revealed if keep else 0.0
         self.original, self.generated = original, generated
-        self.spans_original, self.spans_generated = shared_phrases(original, generated)
+        skip = len(prompt) if generated.startswith(prompt) else 0
+        spans_original, spans_new = shared_phrases(original, generated[skip:])
+        self.spans_original = spans_original
+        self.spans_generated = [(a + skip, b + skip) for a, b in spans_new]
 
     @property
     def typing(self) -> bool:

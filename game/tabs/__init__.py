@@ -19,6 +19,7 @@ TAB_MODULES = [
     ("game.tabs.attention", "attention", "Attention Cinema", "2"),
     ("game.tabs.style", "style", "Style Transfer", "3"),
     ("game.tabs.decode", "decode", "Decode Live", "4"),
+    ("game.tabs.break_it", "break", "Break It", "5"),
 ]
 
 

@@ -129,7 +129,7 @@ class StyleTab(Tab):
             self.ctx.sessions.send(self.id, m.Generate(before.prompt, GENERATE_LENGTH, before.seed))
             self.generate_sent = True
         after, probs = self.generated_text(state)
-        self.side.set_texts(self.trained_text, after)
+        self.side.set_texts(self.trained_text, after, state.info.prompt if state.info else "")
         final = self.generate_sent and state.last_generated is not None
         if final and before is not None and self._measured != after and state.checkpoints:
             continuation = state.last_generated.text

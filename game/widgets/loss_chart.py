@@ -30,6 +30,8 @@ class LossChart:
         self.title = title
         self.checkpoints: list[Checkpoint] = []
         self.live: list[tuple[int, float]] = []
+        self.ghost: list[Checkpoint] = []  # a second run drawn faintly behind (Break It)
+        self.ghost_label = "ghost"
         self.max_step = 1
         self.cursor: int | None = None  # index into checkpoints; None follows the newest
         self._age = EASE_SECONDS  # seconds since the newest point arrived
@@ -50,6 +52,13 @@ class LossChart:
         """Per-step batch losses, drawn faintly behind the checkpoint lines."""
         self.live = points
 
+    def set_ghost(self, checkpoints: list[Checkpoint], label: str = "ghost") -> None:
+        """A second run's checkpoints, drawn faintly behind the first (same steps axis)."""
+        self.ghost = list(checkpoints)
+        self.ghost_label = label
+        if checkpoints:
+            self.max_step = max(self.max_step, checkpoints[-1].step)
+
     @property
     def selected(self) -> int | None:
         if not self.checkpoints:
@@ -69,7 +78,8 @@ class LossChart:
 
     def update(self, dt: float) -> None:
         self._age += dt
-        losses = [v for c in self.checkpoints for v in (c.train_loss, c.val_loss)]
+        runs = self.checkpoints + self.ghost
+        losses = [v for c in runs for v in (c.train_loss, c.val_loss)]
         losses += [loss for _, loss in self.live[-200:]]
         if losses:
             target = (max(0.0, math.floor(min(losses) * 2) / 2 - 0.25), max(losses) + 0.25)
@@ -102,21 +112,26 @@ class LossChart:
             if len(live) > 1:
                 faint = mix(theme.colour["panel"], theme.colour["blue"], 0.45)
                 pygame.draw.lines(surface, faint, False, live, max(1, theme.px(0.25)))
+        for field, colour in (("train_loss", "blue"), ("val_loss", "cyan")):
+            faint = mix(theme.colour["panel"], theme.colour[colour], 0.4)
+            self._draw_series(surface, field, faint, self.ghost, ease=False)
         self._draw_series(surface, "train_loss", theme.colour["blue"])
         self._draw_series(surface, "val_loss", theme.colour["cyan"])
         self._draw_cursor(surface)
 
     def _draw_legend(self, surface, inner: pygame.Rect) -> None:
         theme, x = self.theme, inner.right
-        for name, colour in (("validation", "cyan"), ("training", "blue")):
+        entries = [("validation", theme.colour["cyan"]), ("training", theme.colour["blue"])]
+        if self.ghost:
+            faint = mix(theme.colour["panel"], theme.colour["cyan"], 0.4)
+            entries.insert(0, (self.ghost_label, faint))
+        for name, colour in entries:
             label = theme.text(name, "sm", "text2")
             x -= label.get_width()
             surface.blit(label, (x, inner.y - label.get_height() - theme.px(1.5)))
             x -= theme.px(3.5)
             y = inner.y - label.get_height() // 2 - theme.px(1.5)
-            pygame.draw.line(
-                surface, theme.colour[colour], (x, y), (x + theme.px(2.5), y), theme.px(0.5)
-            )
+            pygame.draw.line(surface, colour, (x, y), (x + theme.px(2.5), y), theme.px(0.5))
             x -= theme.px(3)
 
     def _draw_axes(self, surface) -> None:
@@ -135,11 +150,12 @@ class LossChart:
             surface.blit(label, (left, r.bottom + theme.px(1)))
         pygame.draw.line(surface, theme.colour["dim"], r.bottomleft, r.bottomright, 1)
 
-    def _draw_series(self, surface, field: str, colour) -> None:
-        points = [self._xy(c.step, getattr(c, field)) for c in self.checkpoints]
+    def _draw_series(self, surface, field: str, colour, run=None, ease: bool = True) -> None:
+        run = self.checkpoints if run is None else run
+        points = [self._xy(c.step, getattr(c, field)) for c in run]
         if not points:
             return
-        t = ease_out_cubic(self._age / EASE_SECONDS)
+        t = ease_out_cubic(self._age / EASE_SECONDS) if ease else 1.0
         if len(points) > 1 and t < 1:  # the newest point glides in from the previous one
             (x0, y0), (x1, y1) = points[-2], points[-1]
             points[-1] = (lerp(x0, x1, t), lerp(y0, y1, t))
@@ -149,7 +165,7 @@ class LossChart:
         radius = self.theme.px(0.75)
         for point in points[:-1]:
             pygame.draw.circle(surface, colour, point, radius)
-        pop = 1 + 0.4 * math.sin(math.pi * min(1.0, self._age / EASE_SECONDS))
+        pop = 1 + 0.4 * math.sin(math.pi * min(1.0, self._age / EASE_SECONDS)) if ease else 1
         pygame.draw.circle(surface, colour, points[-1], round(radius * pop))
 
     def _draw_cursor(self, surface) -> None:
@@ -165,6 +181,9 @@ class LossChart:
             pygame.draw.circle(surface, theme.colour["text"], point, theme.px(1.25))
             pygame.draw.circle(surface, theme.colour[colour], point, theme.px(0.8))
         text = f"step {cp.step:,}   train {cp.train_loss:.2f}   val {cp.val_loss:.2f}"
+        twin = next((g for g in self.ghost if g.step == cp.step), None)
+        if twin is not None:
+            text += f"   {self.ghost_label} val {twin.val_loss:.2f}"
         label = theme.text(text, "sm", "text", mono=True)
         lx = min(max(r.x, x - label.get_width() // 2), r.right - label.get_width())
         box = pygame.Rect(

@@ -89,3 +89,22 @@ def print_report(result: dict, console: Console | None = None) -> None:
         )
     if mem:
         console.print("5. Memory (resident): " + "; ".join(mem))
+    if "break" in result:
+        b = result["break"]
+        if "error" in b:
+            console.print(f"6. Break It: {b['error']}")
+        else:
+            f, cpu = b["frames"], b.get("frames_cpu", {})
+            console.print(
+                f"6. Break It at {b['size']}, the broken model and its ghost training: frame "
+                f"p50 {f.get('p50')} ms, p95 {f.get('p95')} ms, p99 {f.get('p99')} ms "
+                f"({f.get('n')} frames; goal p99 <= 12 ms); CPU time of the UI thread per "
+                f"frame p50 {cpu.get('p50')} ms, p99 {cpu.get('p99')} ms"
+            )
+            if "space_to_verdict_live_ghost_s" in b:
+                c = b.get("frames_cached_ghost", {})
+                console.print(
+                    f"   Space to the caption: {b['space_to_verdict_live_ghost_s']} s with the "
+                    f"ghost training beside it, {b['space_to_verdict_cached_ghost_s']} s with "
+                    f"the ghost replayed from the cache (frame p99 then {c.get('p99')} ms)"
+                )

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, replace
 
@@ -30,6 +31,7 @@ class BenchOptions:
     ui_seconds: float = 6.0  # per tab
     soak_seconds: float = 120.0
     one_thread: bool = True
+    break_to_verdict: bool = True  # Break It: also time both runs to the caption (minutes)
 
 
 def run_all(opts: BenchOptions, sections: set[str], say=print) -> dict:
@@ -72,6 +74,9 @@ def run_all(opts: BenchOptions, sections: set[str], say=print) -> dict:
     if "ui" in sections:
         say("UI frame times ...")
         result["ui"] = ui_section(opts)
+    if "break" in sections:
+        say("Break It frame times while both models train ...")
+        result["break"] = break_section(opts)
     return result
 
 
@@ -117,26 +122,29 @@ def worker_memory(manager: SessionManager, cfg, seconds: float) -> dict:
 
 def ui_section(opts: BenchOptions) -> dict:
     """Frame times and UI memory, measured by the exhibit itself in a headless subprocess."""
-    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
-    cmd = [
-        sys.executable,
-        "-m",
-        "game.bench_ui",
-        "--seconds",
-        str(opts.ui_seconds),
-        "--soak",
-        str(min(opts.soak_seconds, 600)),
-        "--launched",
-        str(time.time()),
-    ]
+    args = ["--seconds", str(opts.ui_seconds), "--soak", str(min(opts.soak_seconds, 600))]
+    return _headless_ui(args, 120 + opts.ui_seconds * 10 + opts.soak_seconds * 2)
+
+
+def break_section(opts: BenchOptions) -> dict:
+    """Break It's frame times while the broken model and its ghost train side by side.
+
+    An empty ghost cache makes the ghost train live: the tab's heaviest case.
+    """
+    with tempfile.TemporaryDirectory() as cache:
+        args = ["--break-it", "--seconds", str(max(opts.ui_seconds, 2.0))]
+        if opts.break_to_verdict:
+            args.append("--to-verdict")
+        timeout = 240 + opts.ui_seconds * 4 + (1800 if opts.break_to_verdict else 0)
+        return _headless_ui(args, timeout, {"XDG_CACHE_HOME": cache})
+
+
+def _headless_ui(args: list[str], timeout: float, env: dict | None = None) -> dict:
+    """Run game.bench_ui in a subprocess on SDL's dummy drivers; its last line is JSON."""
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", **(env or {})}
+    cmd = [sys.executable, "-m", "game.bench_ui", *args, "--launched", str(time.time())]
     try:
-        done = subprocess.run(
-            cmd,
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=120 + opts.ui_seconds * 10 + opts.soak_seconds * 2,
-        )
+        done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout)
     except subprocess.TimeoutExpired:
         return {"error": "the UI bench timed out"}
     if done.returncode != 0:

@@ -11,7 +11,7 @@ from pathlib import Path
 from llmbreaker.commands.options import bounded, cores, default_threads, thread_count
 
 DAY = 86_400.0  # seconds: the longest run an option may ask for
-SECTIONS = ("learning", "throughput", "ui", "latency", "memory")
+SECTIONS = ("learning", "throughput", "ui", "latency", "memory", "break")
 
 
 def register(subparsers) -> None:
@@ -19,7 +19,8 @@ def register(subparsers) -> None:
         "bench",
         help="measure the project's speed",
         description="Print a table of learning speed, worker throughput, UI frame times, "
-        "command latency and memory; write JSON and a PNG plot under bench-results/.",
+        "command latency, memory and Break It's frame times while its two models train; "
+        "write JSON and a PNG plot under bench-results/.",
     )
     parser.add_argument(
         "--corpus",
@@ -89,6 +90,7 @@ def run(args: argparse.Namespace) -> int:
             ui_seconds=2,
             soak_seconds=8,
             one_thread=False,
+            break_to_verdict=False,
         )
     if args.budget:
         opts = replace(

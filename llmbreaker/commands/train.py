@@ -58,6 +58,15 @@ def register(subparsers) -> None:
         help=f"torch threads, 1-{cores()} (default: up to 2)",
     )
     parser.add_argument(
+        "--break",
+        dest="break_parts",
+        metavar="PARTS",
+        help="train the model with these parts switched off (comma-separated: "
+        "positions, residual, layernorm, heads, context, width) and the working model with "
+        "the same seed, data and steps; print both final losses and what broke "
+        "(default steps: Break It's)",
+    )
+    parser.add_argument(
         "--json",
         action="store_true",
         help="print one JSON document instead of the progress display",
@@ -77,6 +86,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         name = args.dataset or default_dataset()
         text, label = load_corpus(name), name
+    switches: tuple[str, ...] = ()
+    if args.break_parts is not None:
+        from llmbreaker.breaks import BREAK_SAMPLE_LENGTH, BREAK_STEPS, parse_switches
+
+        switches = parse_switches(args.break_parts)
+        args.iters = args.iters or BREAK_STEPS
     config = session_config(
         args.preset,
         text=text,
@@ -86,12 +101,22 @@ def run(args: argparse.Namespace) -> int:
         batch_size=args.batch_size,
         learning_rate=args.lr,
         threads=args.threads,
+        sample_length=BREAK_SAMPLE_LENGTH if switches else None,
     )
+    if switches:
+        return run_broken(config, text, label, args, switches)
+    report = train_one(config.model, config, text, label, args)
+    report.summary()
+    sys.stdout.flush()
+    return 0
 
+
+def train_one(model_cfg, config, text: str, label: str, args):
+    """Train one model to the end through a report (rich or JSON); returns the report."""
     from llmbreaker.commands.train_report import JsonReport, RichReport
     from llmbreaker.trainer import CheckpointResult, Trainer
 
-    trainer = Trainer(config.model, config.train, text, config.prompt, config.probe)
+    trainer = Trainer(model_cfg, config.train, text, config.prompt, config.probe)
     report = (JsonReport if args.json else RichReport)(trainer, label, args.preset)
     with report:
         for result in trainer.run():
@@ -99,6 +124,19 @@ def run(args: argparse.Namespace) -> int:
                 report.checkpoint(result)
             else:
                 report.step(result)
-    report.summary()
+    return report
+
+
+def run_broken(config, text: str, label: str, args, switches: tuple[str, ...]) -> int:
+    """The working model (the ghost), then the broken one, same seed, data and steps."""
+    from llmbreaker.break_symptoms import caption, compare, corpus_words
+    from llmbreaker.breaks import broken_model, describe
+    from llmbreaker.commands.train_report import print_break_summary
+
+    broken_cfg = broken_model(config.model, switches)
+    ghost = train_one(config.model, config, text, f"{label} · ghost (nothing broken)", args)
+    broken = train_one(broken_cfg, config, text, f"{label} · {describe(switches)}", args)
+    comparison = compare(switches, broken.last, ghost.last, corpus_words(text))
+    print_break_summary(args.json, switches, ghost, broken, caption(comparison))
     sys.stdout.flush()
     return 0

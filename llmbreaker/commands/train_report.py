@@ -90,6 +90,7 @@ class JsonReport:
             "max_iters": trainer.train_cfg.max_iters,
             "checkpoints": [],
         }
+        self.last = None
 
     def __enter__(self):
         return self
@@ -101,6 +102,7 @@ class JsonReport:
         pass
 
     def checkpoint(self, c) -> None:
+        self.last = c
         self.doc["checkpoints"].append(
             {
                 "step": c.step,
@@ -111,7 +113,40 @@ class JsonReport:
             }
         )
 
-    def summary(self) -> None:
+    def finish(self) -> dict:
+        """The document, its final losses filled in."""
         last = self.doc["checkpoints"][-1]
         self.doc["final"] = {k: last[k] for k in ("step", "train_loss", "val_loss", "elapsed")}
-        print(json.dumps(self.doc, indent=2))
+        return self.doc
+
+    def summary(self) -> None:
+        print(json.dumps(self.finish(), indent=2))
+
+
+def print_break_summary(as_json: bool, switches, ghost, broken, caption: list[str]) -> None:
+    """Both final losses side by side and the caption: one table, or one JSON document."""
+    if as_json:
+        doc = {
+            "break": list(switches),
+            "ghost": ghost.finish(),
+            "broken": broken.finish(),
+            "caption": caption,
+        }
+        print(json.dumps(doc, indent=2))
+        return
+    console = broken.console
+    table = Table(title="Broken against the ghost", title_justify="left")
+    for column in ("", "val loss", "train loss", "perplexity", "wall time"):
+        table.add_column(column, justify="left" if not column else "right")
+    for name, report in (("ghost (working)", ghost), ("broken", broken)):
+        c = report.last
+        table.add_row(
+            name,
+            f"{c.val_loss:.3f}",
+            f"{c.train_loss:.3f}",
+            f"{math.exp(c.val_loss):.2f}",
+            f"{c.elapsed:.1f} s",
+        )
+    console.print(table)
+    for line in caption:
+        console.print(line)

@@ -1,0 +1,1 @@
+"""Break It (tab 5): switches, the broken run and its ghost, samples side by side, verdict."""
