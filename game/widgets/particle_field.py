@@ -11,6 +11,7 @@ NODES = 110
 LINK_DISTANCE = 0.16  # of the window's diagonal-ish scale (height)
 PULSES = 24
 PULSE_SECONDS = 1.2
+LINK_SHADES = 16  # link colours are picked from this many pre-mixed shades, not mixed per line
 
 
 def _glow(radius: int, colour) -> pygame.Surface:
@@ -35,6 +36,10 @@ class ParticleField:
         self.pulses: list[list[float]] = []  # [from, to, t]
         self._sprites: dict[tuple[int, int], pygame.Surface] = {}
         self.links: np.ndarray = np.zeros((0, 2), dtype=int)
+        bg, line = theme.colour["bg"], theme.colour["blue"]
+        self._shades = [
+            mix(bg, line, 0.15 + 0.55 * (k / (LINK_SHADES - 1)) ** 2) for k in range(LINK_SHADES)
+        ]
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         return False
@@ -67,14 +72,13 @@ class ParticleField:
         dist = np.sqrt((delta**2).sum(-1))
         i, j = np.nonzero(np.triu(dist < reach, 1))
         self.links = np.stack([i, j], 1) if len(i) else np.zeros((0, 2), dtype=int)
-        strength = 1 - dist[i, j] / reach
-        bg, line = theme.colour["bg"], theme.colour["blue"]
+        shade = np.rint((1 - dist[i, j] / reach) * (LINK_SHADES - 1)).astype(int)
         width = max(1, theme.px(0.2))
-        for a, b, s in zip(i.tolist(), j.tolist(), strength.tolist(), strict=True):
-            colour = mix(bg, line, 0.15 + 0.55 * s * s)
-            pygame.draw.line(surface, colour, points[a], points[b], width)
+        shades, xy, draw_line = self._shades, points.tolist(), pygame.draw.line
+        for a, b, level in zip(i.tolist(), j.tolist(), shade.tolist(), strict=True):
+            draw_line(surface, shades[level], xy[a], xy[b], width)
         node_r = theme.px(1.5)
-        for k, (x, y) in enumerate(points.tolist()):
+        for k, (x, y) in enumerate(xy):
             sprite = self._sprite(node_r, int(self.hue[k] > 0.6))
             surface.blit(sprite, (x - node_r, y - node_r), special_flags=pygame.BLEND_RGB_ADD)
         pulse_r = theme.px(1.25)

@@ -35,6 +35,10 @@ class Toasts:
         self.drawn: list[pygame.Rect] = []  # where the last frame drew each toast
 
     def push(self, message: str, kind: str = "info") -> None:
+        """Show a message; the same one again (a key held or mashed) just stays up longer."""
+        if self.items and (self.items[-1].message, self.items[-1].kind) == (message, kind):
+            self.items[-1].age = min(self.items[-1].age, 0.3)  # no slide-in again
+            return
         self.items.append(Toast(message, kind))
         del self.items[:-MAX_SHOWN]
 

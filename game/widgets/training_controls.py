@@ -20,7 +20,7 @@ STATUS_TEXT = {
 # Per status: (binding ids whose keys are shown together, what they do); keys come from the table.
 HINTS: dict[str | None, list[tuple[tuple[str, ...], str]]] = {
     None: [(("play_pause",), "start training")],
-    "starting": [(("play_pause",), "pause")],
+    "starting": [(("stop",), "stop")],
     "running": [(("play_pause",), "pause"), (("previous", "next"), "look at checkpoints")],
     "paused": [(("play_pause",), "resume"), (("step", "next"), "one step"), (("stop",), "stop")],
     "completed": [(("play_pause", "replay"), "replay"), (("previous", "next"), "see checkpoints")],

@@ -108,3 +108,16 @@ def test_a_failed_worker_start_is_a_toast_not_a_dead_tab(pilot, monkeypatch):
     assert any("can't start new thread" in m for m in pilot.app.toasts.messages)
     pilot.press("escape", "1")  # Enter on the empty Decode prompt focused it
     assert pilot.tab.id == "watch" and pilot.app.running
+
+
+def test_a_deleted_working_folder_falls_back_to_home(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from llmbreaker.paths import ensure_working_folder
+
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    assert ensure_working_folder() == Path.home()
+    assert Path.cwd() == Path.home()

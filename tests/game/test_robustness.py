@@ -21,6 +21,7 @@ def test_bad_drop_toasts_and_training_goes_on(make_pilot, tmp_path):
     bad.write_bytes(bytes(range(256)) * 50)
     before = watch_state(pilot).step
     pilot.drop(bad)
+    assert pilot.app.background.wait()  # files are read off the frame loop
     assert any(msg.startswith("broken.txt:") for msg in pilot.app.toasts.messages)
     assert pilot.app.toasts.items[-1].kind == "error"
     pilot.frames(1)
@@ -36,6 +37,7 @@ def test_good_drop_becomes_a_picker_entry(pilot, tmp_path):
     text.write_text("The quick brown fox jumps over the lazy dog. " * 20, encoding="utf-8")
     pilot.press("enter", frames=2)
     pilot.drop(text)
+    assert pilot.app.background.wait()
     entry = pilot.tab.picker.selected
     assert entry.title == "Your file: mine.txt" and entry.text and entry.words > 100
 

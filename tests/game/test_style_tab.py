@@ -100,6 +100,8 @@ def test_docx_written_by_python_docx_loads_when_dropped(app, tmp_path):
     document.save(path)
     app.inject(pygame.event.Event(pygame.DROPFILE, file=str(path)))
     app.frame()
+    assert app.background.wait()  # files are read off the frame loop
+    app.frame()
     assert "second quarter roadmap" in tab(app).box.text
     assert tab(app).status == "ready" and "essay.docx" in tab(app).check.message
 
@@ -110,6 +112,7 @@ def test_path_prompt_opens_a_text_file(app, tmp_path):
     press(app, pygame.K_o, char="o")
     Pilot(app).type(str(path))
     press(app, pygame.K_RETURN)
+    assert app.background.wait()
     assert tab(app).box.text == EXAMPLE.strip()
 
 
@@ -141,6 +144,7 @@ def test_each_bad_file_says_why_and_keeps_the_text(app, tmp_path):
     for path, expected in _bad_files(tmp_path):
         app.inject(pygame.event.Event(pygame.DROPFILE, file=str(path)))
         app.frame()
+        assert app.background.wait()
         assert expected in tab(app).inline_error, path.name
         assert any(expected in message for message in app.toasts.messages), path.name
         assert tab(app).box.text == EXAMPLE and tab(app).status == "ready"

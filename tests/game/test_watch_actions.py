@@ -127,6 +127,20 @@ def test_header_fits_many_sessions(fake):
     assert pilot.scene.name == "dashboard" and len(pilot.app.sessions.by_id) == 6
 
 
+def test_space_while_starting_says_so_and_never_pauses_at_step_0(fake):
+    pilot, manager = fake
+    pilot.press("space")
+    assert pilot.tab.state.status == "starting"
+    pilot.press("space")  # impatient: the worker has not said Started yet
+    assert not any(isinstance(c, m.Pause) for c in manager.sent)
+    assert "Starting: the first step is a moment away" in pilot.app.toasts.messages
+    started(manager, step=1)
+    pilot.frames(1)
+    assert pilot.tab.state.status == "running"
+    pilot.press("space")  # once it runs, Space pauses as usual
+    assert isinstance(manager.sent[-1], m.Pause)
+
+
 def test_o_opens_a_typed_path_without_a_mouse(fake, tmp_path):
     import pygame
 
@@ -147,6 +161,7 @@ def test_o_opens_a_typed_path_without_a_mouse(fake, tmp_path):
     assert not manager.started and pilot.tab.path_prompt.box.text == f"{essay} "
     pilot.press("backspace", "return")
     assert not pilot.tab.path_prompt.visible
+    assert pilot.app.background.wait()  # files are read off the frame loop
     assert pilot.tab.picker.selected.title == "Your file: essay.txt"
     pilot.press("o")
     pilot.press("escape")
