@@ -81,6 +81,7 @@ class SessionState:
                     self.checkpoints.append(event)
                 self.step = max(self.step, event.step)
             case m.Paused():
+                self.step = max(self.step, event.step)
                 if not self.finished:
                     self.status = Status.PAUSED
             case m.Resumed():

@@ -138,6 +138,7 @@ class Worker:
                 self.emit(m.Error(SESSION_NOT_FOUND, "Session not started.", fatal=False))
             case m.Pause():
                 self._set_running(False)
+                self._flush_metrics(force=True)  # no step may arrive after the pause is shown
                 self.emit(m.Paused(self.trainer.step))
             case m.Resume():
                 if not self.finished:

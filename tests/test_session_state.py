@@ -48,3 +48,13 @@ def test_statuses_are_string_enums_that_survive_pickling():
     assert state.status is m.Status.STOPPED and state.status == "stopped"
     event = pickle.loads(pickle.dumps(step("a", 7)))
     assert event.decode_id == 7 and event.cache_event is m.CacheEvent.WRITE
+
+
+def test_pause_carries_the_step_it_stopped_at():
+    """Metrics are coalesced: the pause itself says where training stopped."""
+    state = SessionState()
+    state.apply(m.Metrics(7, 2.5, 1e-3, 1000.0))
+    state.apply(m.Paused(10))
+    assert state.status == "paused" and state.step == 10
+    state.apply(m.Stepped(11, 2.4))
+    assert state.step == 11
