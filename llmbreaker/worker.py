@@ -275,7 +275,7 @@ class Worker:
 
         trainer = self._session()
         self.decoder = decode_steps(
-            trainer.model, trainer.vocab, prompt, length, decode_id=decode_id
+            trainer.shown, trainer.vocab, prompt, length, decode_id=decode_id
         )
         self.decode_interval = 1.0 / rate if rate > 0 else 0.0
         self.decode_due = time.monotonic()
