@@ -307,7 +307,9 @@ def warm_up() -> None:
 
     trainer = Trainer(
         ModelConfig(n_embd=8, n_layer=1, n_head=1, block_size=8),
-        TrainConfig(batch_size=2, max_iters=10, eval_batches=1, sample_length=2, optimizer="muon"),
+        TrainConfig(
+            batch_size=2, max_iters=10, eval_batches=1, sample_length=2, optimizer="muon", bf16=True
+        ),
         "warming up the worker. " * 4,
     )
     trainer.train_step()
