@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import logging
 import os
+import sys
 import time
 
 import pygame
@@ -35,6 +36,8 @@ RESTART_KEYS = {"watch": "replay", "style": "style_restart"}
 
 log = logging.getLogger(__name__)
 
+GIL_SWITCH_INTERVAL = 0.0005  # seconds a busy thread may hold the GIL while the frame waits
+
 
 class App:
     """Create with a size, then `run()`; a test pilot calls `frame(dt)` itself instead."""
@@ -62,6 +65,11 @@ class App:
         # many kiosk PCs) that is Mesa's software GL: 7.2 ms of CPU per 1280x720 flip,
         # against 0.02 ms for the plain X11 shared-memory path this selects (measured).
         os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
+        # The frame loop shares the GIL with the 3D view's thread and the export thread, and
+        # pygame drops the GIL around blits and fills: each time it does, a busy thread can keep
+        # it for the whole switch interval (5 ms by default), and a frame of a hundred blits
+        # stretches by tens of milliseconds. A shorter interval bounds each wait.
+        sys.setswitchinterval(GIL_SWITCH_INTERVAL)
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("LLMBreaker")

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from llmbreaker import messages as m
 from llmbreaker.config import SessionConfig
 from llmbreaker.errors import OUT_OF_MEMORY, SESSION_NOT_FOUND, TRAINING_FAILED, LLMBreakerError
+from llmbreaker.paths import ensure_working_folder
 from llmbreaker.worker_process import STALL_AFTER, WorkerProcess
 
 log = logging.getLogger(__name__)
@@ -227,6 +228,7 @@ class SessionManager:
 
     def _spawn(self) -> WorkerProcess | None:
         """A new worker, or None (logged) when the system cannot start one right now."""
+        ensure_working_folder()  # spawn reads the working folder; it may have been deleted
         try:
             return WorkerProcess.spawn(self._ctx, self._target)
         except Exception:  # out of processes, threads or file descriptors
