@@ -203,7 +203,8 @@ class Trainer:
         """Move the shown weights towards the trained ones (a decay of at most
         step / (step + EMA_WARMUP), so the random start is soon forgotten)."""
         decay = min(self.train_cfg.ema, self.step / (self.step + EMA_WARMUP))
-        shown, trained = list(self.shown.parameters()), list(self.model.parameters())
+        shown: list[torch.Tensor] = list(self.shown.parameters())
+        trained: list[torch.Tensor] = list(self.model.parameters())
         torch._foreach_lerp_(shown, trained, 1 - decay)
 
     @torch.inference_mode()
