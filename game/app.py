@@ -27,7 +27,6 @@ from game.widgets.help_overlay import HelpOverlay
 from game.widgets.toast import Toasts
 from llmbreaker import messages as m
 from llmbreaker.exhibit_config import KIOSK_LOCKABLE, RunOptions
-from llmbreaker.paths import ensure_working_folder
 
 FPS = 30
 POLL_BUDGET = 0.004  # seconds per frame spent draining worker events
@@ -270,8 +269,8 @@ class App:
         if self.first_frame_seconds is None:
             self.first_frame_seconds = self.clock() - self.launched
             if getattr(self.sessions.manager, "keep_warm", False):
-                ensure_working_folder()  # a worker cannot start from a deleted folder
-                self.sessions.manager.prewarm()  # torch loads while the visitor reads the logo
+                # On a thread, and torch loads in it while the visitor reads the logo.
+                self.sessions.manager.prewarm(background=True)
         self.frame_times.append(time.perf_counter() - started)
         if self.scene.next_scene:
             self.switch(self.scene.next_scene)
