@@ -102,3 +102,20 @@ def test_stacked_samples_are_shown_whole_with_their_step():
     steps = [step for step, _ in progression.drawn_steps]
     assert steps[0] == 29 * 50 and len(steps) >= 2
     assert all(top >= rect.y for _, top in progression.drawn_steps)
+
+
+def test_metric_bars_never_draw_past_their_panel():
+    from game.style.metric_bars import MetricRow, draw_metrics
+
+    pygame.init()
+    theme = Theme((1280, 720))
+    rows = [MetricRow(f"metric {i}", "what it means", (0.5, 0.4, 0.3), 1.0) for i in range(3)]
+    surface = pygame.Surface((400, 400))
+    for height in (120, 200, 400):
+        surface.fill((0, 0, 0))
+        drawn = draw_metrics(surface, theme, pygame.Rect(0, 0, 400, height), rows)
+        below = pygame.Rect(0, height, 400, 400 - height)
+        spots = [(x, y) for x in range(0, 400, 2) for y in range(below.top, below.bottom, 2)]
+        painted = any(surface.get_at(spot)[:3] != (0, 0, 0) for spot in spots)
+        assert not painted and 1 <= drawn <= 3
+    assert drawn == 3  # a tall panel shows every metric
