@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import logging
 import os
+import sys
 import time
 
 import pygame
@@ -26,7 +27,6 @@ from game.widgets.help_overlay import HelpOverlay
 from game.widgets.toast import Toasts
 from llmbreaker import messages as m
 from llmbreaker.exhibit_config import KIOSK_LOCKABLE, RunOptions
-from llmbreaker.paths import ensure_working_folder
 
 FPS = 30
 POLL_BUDGET = 0.004  # seconds per frame spent draining worker events
@@ -34,6 +34,8 @@ POLL_BUDGET = 0.004  # seconds per frame spent draining worker events
 RESTART_KEYS = {"watch": "replay", "style": "style_restart"}
 
 log = logging.getLogger(__name__)
+
+GIL_SWITCH_INTERVAL = 0.0005  # seconds a busy thread may hold the GIL while the frame waits
 
 
 class App:
@@ -62,6 +64,11 @@ class App:
         # many kiosk PCs) that is Mesa's software GL: 7.2 ms of CPU per 1280x720 flip,
         # against 0.02 ms for the plain X11 shared-memory path this selects (measured).
         os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
+        # The frame loop shares the GIL with the 3D view's thread and the export thread, and
+        # pygame drops the GIL around blits and fills: each time it does, a busy thread can keep
+        # it for the whole switch interval (5 ms by default), and a frame of a hundred blits
+        # stretches by tens of milliseconds. A shorter interval bounds each wait.
+        sys.setswitchinterval(GIL_SWITCH_INTERVAL)
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("LLMBreaker")
@@ -262,8 +269,8 @@ class App:
         if self.first_frame_seconds is None:
             self.first_frame_seconds = self.clock() - self.launched
             if getattr(self.sessions.manager, "keep_warm", False):
-                ensure_working_folder()  # a worker cannot start from a deleted folder
-                self.sessions.manager.prewarm()  # torch loads while the visitor reads the logo
+                # On a thread, and torch loads in it while the visitor reads the logo.
+                self.sessions.manager.prewarm(background=True)
         self.frame_times.append(time.perf_counter() - started)
         if self.scene.next_scene:
             self.switch(self.scene.next_scene)

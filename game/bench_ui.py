@@ -114,6 +114,25 @@ def play_timed(app: App, seconds: float) -> tuple[list[float], list[float]]:
     return wall, cpu
 
 
+def first_real_word(app: App, pressed: float, timeout: float = 60.0) -> dict:
+    """Seconds from Space to the frame that shows Watch It Learn's "First real word" caption
+    (game.tabs.watch_milestones: a word of 3+ letters that the corpus uses at least twice)."""
+    tab = app.dashboard.tab
+    found: list[tuple[int, str]] = []
+
+    def spotted() -> bool:
+        milestones = getattr(tab, "milestones", None)
+        captions = milestones.captions if milestones is not None else []
+        found[:] = [c for c in captions if c[1].startswith("First real word")]
+        return bool(found)
+
+    until(app, spotted, timeout)
+    if not found:
+        return {"error": f"no first-word caption within {timeout:.0f} s"}
+    step, caption = found[0]
+    return {"seconds": round(time.perf_counter() - pressed, 3), "step": step, "caption": caption}
+
+
 def until(app: App, predicate, timeout: float = 120.0) -> None:
     """Run frames at the exhibit's pace until predicate() or timeout seconds."""
     ticker = pygame.time.Clock()
@@ -153,6 +172,7 @@ def main() -> int:
     ):
         app.frame(1 / FPS)
     space_to_first_checkpoint = time.perf_counter() - pressed
+    first_word = first_real_word(app, pressed)
     frames = {}
     for name, keys in VIEWS:
         press(app, *keys)
@@ -169,6 +189,7 @@ def main() -> int:
                 "size": args.size,
                 "first_frame_s": round(first_frame, 3),
                 "space_to_first_checkpoint_s": round(space_to_first_checkpoint, 3),
+                "space_to_first_real_word": first_word,
                 "frames": frames,
                 "memory_mb": memory,
             }

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from llmbreaker import messages as m
 from llmbreaker.config import SessionConfig
 from llmbreaker.datasets import list_datasets
-from llmbreaker.paths import ensure_working_folder
 from llmbreaker.session_state import SessionState
 
 LIVE_HISTORY_LIMIT = 4000  # per-step loss points kept for the live line of a chart
@@ -47,7 +46,6 @@ class Sessions:
 
     def start(self, owner: str, config: SessionConfig) -> Session:
         """Start (or replace) the session a tab owns; its id is the tab's id."""
-        ensure_working_folder()  # a worker cannot start from a deleted folder
         self.manager.start(config, session_id=owner)
         state = SessionState(label=config.label, speed=config.speed)
         session = Session(owner, owner, config, state, generation=next(self._generations))

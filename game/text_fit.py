@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pygame
 
 
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     """Lines no wider than width: breaks at spaces; inside a word only when it alone is wider."""
+    return list(_wrapped(font, text, width))
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
+    """wrap()'s lines, remembered: views re-wrap the same captions every frame, and measuring
+    them was a fifth of the Attention overview's frame (77 font measurements a frame)."""
     lines: list[str] = []
     line = ""
     for word in text.split():
@@ -23,7 +32,7 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
         line = word
     if line:
         lines.append(line)
-    return lines
+    return tuple(lines)
 
 
 def _longest_prefix(font: pygame.font.Font, word: str, width: int) -> int:

@@ -43,13 +43,19 @@ class TrainConfig:
     learning_rate: float = 1e-3  # AdamW's peak rate
     muon_lr: float = 0.03  # Muon's peak rate; the same schedule scales both
     muon_momentum: float = 0.9
-    min_lr: float = 1e-4  # cosine decays to this
+    min_lr: float = 1e-4  # the schedule decays to this
+    decay: str = "cosine"  # after warmup: "cosine" or "linear" down to min_lr at max_iters
+    bf16: bool = False  # training matmuls in bfloat16, on CPUs that do it natively (AMX)
+    # Evaluate, sample and show an exponential moving average of the weights (0: the weights
+    # themselves). The average smooths the noise of a high learning rate, as annealing does.
+    ema: float = 0.0
     weight_decay: float = 0.0
     beta1: float = 0.9
     beta2: float = 0.99
     warmup_iters: int = 50
     grad_clip: float = 1.0
     eval_interval: int = 50  # steps between checkpoints
+    early_evals: tuple[int, ...] = ()  # extra checkpoints before the first interval ends
     eval_batches: int = 8  # fixed number of batches per split at each eval
     sample_length: int = 100  # characters generated at each checkpoint
     val_fraction: float = 0.1  # 90/10 split
@@ -93,6 +99,46 @@ PRESETS: dict[str, Preset] = {
             eval_interval=50,
         ),
     ),
+    "quick": Preset(
+        "quick",
+        "Width 96, 2 layers, 4 heads, context 32, bfloat16, averaged weights: words in seconds.",
+        # Measured (docs/performance.md, third round): wider beats 64 per second once the
+        # matmuls run in bfloat16; showing the weights' moving average reaches 2.0 in a
+        # quarter fewer steps; a straight-line decay ending at 600 steps anneals by ~15 s.
+        ModelConfig(n_embd=96, n_layer=2, n_head=4, block_size=32),
+        TrainConfig(
+            batch_size=64,
+            max_iters=600,
+            optimizer="muon",
+            learning_rate=2e-2,
+            muon_lr=0.03,
+            warmup_iters=10,
+            decay="linear",
+            bf16=True,
+            ema=0.97,
+            eval_interval=50,
+            early_evals=(25,),  # the first words show at about step 25
+        ),
+    ),
+    "long": Preset(
+        "long",
+        "The long demo: width 128, 3 layers, 4 heads, context 64: a minute to text that reads "
+        "like lines of a play.",
+        ModelConfig(n_embd=128, n_layer=3, n_head=4, block_size=64),
+        TrainConfig(
+            batch_size=32,
+            max_iters=1000,
+            optimizer="muon",
+            learning_rate=2e-2,
+            muon_lr=0.03,
+            warmup_iters=10,
+            decay="linear",
+            bf16=True,
+            ema=0.97,
+            eval_interval=50,
+            early_evals=(25,),
+        ),
+    ),
     "medium": Preset(
         "medium",
         "Width 128, 4 layers, 4 heads: nanoGPT's CPU shape, slower to start, better at the end.",
@@ -107,9 +153,11 @@ PRESETS: dict[str, Preset] = {
         ),
     ),
 }
-DEFAULT_PRESET = "small"
+DEFAULT_PRESET = "quick"  # the exhibit's run: Watch It Learn, Attention Cinema, the bench
+LONG_PRESET = "long"  # the long demo the exhibit offers
 
 OPTIMIZERS = ("adamw", "muon")
+DECAYS = ("cosine", "linear")
 
 
 def _invalid(message: str) -> LLMBreakerError:
@@ -132,12 +180,16 @@ def validate_train(cfg: TrainConfig) -> TrainConfig:
     if cfg.optimizer not in OPTIMIZERS:
         names = ", ".join(OPTIMIZERS)
         raise _invalid(f"Unknown optimizer '{cfg.optimizer}'. Choose one of: {names}.")
+    if cfg.decay not in DECAYS:
+        raise _invalid(f"Unknown decay '{cfg.decay}'. Choose one of: {', '.join(DECAYS)}.")
     if not 0 < cfg.muon_lr <= 1:
         raise _invalid(f"Muon learning rate must be above 0 and at most 1 (got {cfg.muon_lr}).")
     if cfg.eval_interval < MIN_EVAL_INTERVAL:
         raise _invalid(
             f"Eval interval must be at least {MIN_EVAL_INTERVAL} (got {cfg.eval_interval})."
         )
+    if not 0 <= cfg.ema < 1:
+        raise _invalid(f"Weight averaging must be in [0, 1) (got {cfg.ema}).")
     if cfg.eval_batches < 1:
         raise _invalid(f"Eval batches must be at least 1 (got {cfg.eval_batches}).")
     if not 0 < cfg.temperature <= 2:

@@ -14,11 +14,13 @@ import logging
 import multiprocessing as mp
 import time
 import weakref
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from llmbreaker import messages as m
 from llmbreaker.config import SessionConfig
 from llmbreaker.errors import OUT_OF_MEMORY, SESSION_NOT_FOUND, TRAINING_FAILED, LLMBreakerError
+from llmbreaker.paths import ensure_working_folder
 from llmbreaker.worker_process import STALL_AFTER, WorkerProcess
 
 log = logging.getLogger(__name__)
@@ -61,17 +63,31 @@ class SessionManager:
         self._ids = itertools.count(1)
         self._retiring: list[tuple[float, WorkerProcess]] = []
         self._spare: WorkerProcess | None = None
+        # The next spare is spawned on a thread: a process start costs the frame loop 5-30 ms
+        # (more on a busy machine), and a start() that takes the spare asks for a new one.
+        self._spawner: ThreadPoolExecutor | None = None
+        self._spawning: Future[WorkerProcess | None] | None = None
         _open_managers.add(self)
 
     # ------------------------------------------------------------------ lifecycle
 
-    def prewarm(self) -> None:
-        """Spawn a spare worker now, so the next start() skips process and torch start-up."""
+    def prewarm(self, background: bool = False) -> None:
+        """Have a spare worker ready, so the next start() skips process and torch start-up.
+
+        background=True spawns it on a thread and returns at once; poll() adopts it.
+        """
+        self._adopt_spawned()
         spare = self._spare
         if spare is not None and (not spare.alive() or spare.stalled()):
             self._retire(spare)
             self._spare = None
-        if self._spare is None:
+        if self._spare is not None or self._spawning is not None:
+            return
+        if background:
+            if self._spawner is None:
+                self._spawner = ThreadPoolExecutor(1, thread_name_prefix="worker-spawner")
+            self._spawning = self._spawner.submit(self._spawn)
+        else:
             self._spare = self._spawn()
 
     def start(self, config: SessionConfig, session_id: str | None = None) -> str:
@@ -99,7 +115,7 @@ class SessionManager:
             worker.pid if worker else "none",
         )
         if self.keep_warm:
-            self.prewarm()
+            self.prewarm(background=True)
         return sid
 
     def restart(self, session_id: str, config: SessionConfig | None = None) -> str:
@@ -125,6 +141,10 @@ class SessionManager:
 
     def close(self) -> None:
         """End every worker, all at once; no process outlives the manager."""
+        self._adopt_spawned(wait=True)
+        if self._spawner is not None:
+            self._spawner.shutdown(wait=False)
+            self._spawner = None
         workers = [h.worker for h in self._sessions.values() if h.worker is not None]
         workers += [w for _, w in self._retiring]
         if self._spare is not None:
@@ -156,6 +176,7 @@ class SessionManager:
 
     def worker_pids(self) -> list[int]:
         """Every worker process this manager still holds: sessions, spare and retiring."""
+        self._adopt_spawned(wait=True)
         workers = [h.worker for h in self._sessions.values() if h.worker is not None]
         workers += [w for _, w in self._retiring]
         if self._spare is not None:
@@ -172,6 +193,7 @@ class SessionManager:
         """Drain waiting events from every worker within a time budget, oldest first."""
         if self._retiring:
             self._reap()
+        self._adopt_spawned()
         if self._spare is not None:
             self._drain_spare(self._spare)
         deadline = time.perf_counter() + budget
@@ -227,13 +249,30 @@ class SessionManager:
 
     def _spawn(self) -> WorkerProcess | None:
         """A new worker, or None (logged) when the system cannot start one right now."""
+        ensure_working_folder()  # spawn reads the working folder; it may have been deleted
         try:
             return WorkerProcess.spawn(self._ctx, self._target)
         except Exception:  # out of processes, threads or file descriptors
             log.exception("could not start a worker process")
             return None
 
+    def _adopt_spawned(self, wait: bool = False) -> None:
+        """Make the worker the spawner thread started the spare (wait: even if not done yet)."""
+        spawning = self._spawning
+        if spawning is None or not (wait or spawning.done()):
+            return
+        self._spawning = None
+        worker = spawning.result()  # _spawn logs and returns None rather than raise
+        if worker is None:
+            return
+        if self._spare is None:
+            self._spare = worker
+        else:
+            self._retire(worker)
+
     def _take_spare(self) -> WorkerProcess | None:
+        # A spare still being spawned is only milliseconds away: cheaper than spawning another.
+        self._adopt_spawned(wait=True)
         spare, self._spare = self._spare, None
         if spare is not None and spare.alive() and not spare.stalled():
             return spare
@@ -250,7 +289,7 @@ class SessionManager:
             log.warning("spare worker pid %s died or went silent; replacing it", spare.pid)
             self._retire(spare)
             self._spare = None
-            self.prewarm()
+            self.prewarm(background=True)
 
     def _still_starting(self, handle: _Handle, config: SessionConfig) -> bool:
         worker = handle.worker

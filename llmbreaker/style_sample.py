@@ -36,7 +36,7 @@ def sample_batch(
     temperature: float = 1.0,
 ) -> tuple[tuple[str, ...], tuple[float, ...]]:
     """count continuations of the prompt, and the probability of each character of the first."""
-    model = trainer.model
+    model = trainer.shown  # what the trainer evaluates and shows (its weights' average, if any)
     model.eval()
     prompt = trainer.prompt if prompt is None else prompt
     idx = torch.from_numpy(trainer.vocab.encode(prompt))[None, :].repeat(max(1, count), 1)

@@ -7,6 +7,7 @@ next result. `train_step()` and `checkpoint()` are its pieces, for benches and t
 
 from __future__ import annotations
 
+import copy
 import math
 import time
 from collections.abc import Iterator
@@ -25,15 +26,20 @@ SMALLEST_CONTEXT = 8
 # Evaluation runs in pieces of about this many tokens: one piece's activations stay in the
 # CPU cache, which makes a 16K-token evaluation a third faster than one large forward pass.
 EVAL_PIECE_TOKENS = 4096
+# The moving average's decay is step / (step + EMA_WARMUP) until that passes the configured
+# one, so it follows the fast early learning closely and averages more as learning slows.
+EMA_WARMUP = 10
 
 
 def lr_at(step: int, cfg: TrainConfig) -> float:
-    """Linear warmup to the peak rate, then cosine decay to min_lr at max_iters."""
+    """Linear warmup to the peak rate, then a cosine or linear decay to min_lr at max_iters."""
     if step < cfg.warmup_iters:
         return cfg.learning_rate * (step + 1) / cfg.warmup_iters
     span = max(1, cfg.max_iters - cfg.warmup_iters)
     progress = min(1.0, (step - cfg.warmup_iters) / span)
     floor = min(cfg.min_lr, cfg.learning_rate)
+    if cfg.decay == "linear":
+        return cfg.learning_rate - progress * (cfg.learning_rate - floor)
     return floor + 0.5 * (1 + math.cos(math.pi * progress)) * (cfg.learning_rate - floor)
 
 
@@ -44,6 +50,13 @@ def fit_context(model_cfg: ModelConfig, n_chars: int) -> int:
     """
     floor = min(SMALLEST_CONTEXT, model_cfg.block_size)
     return max(floor, min(model_cfg.block_size, n_chars // 5 - 2))
+
+
+def native_bf16() -> bool:
+    """True when this CPU multiplies bfloat16 in hardware (AMX or AVX-512 BF16); elsewhere
+    torch emulates it and bfloat16 would be slower than float32."""
+    checks = ("_is_amx_tile_supported", "_is_avx512_bf16_supported")
+    return any(getattr(torch.cpu, name, lambda: False)() for name in checks)
 
 
 class Trainer:
@@ -84,6 +97,11 @@ class Trainer:
 
             load_weights(self.model, base)
         self.optimizers = self._make_optimizers()
+        self.bf16 = train_cfg.bf16 and native_bf16()
+        # The model that is evaluated, sampled and shown: the weights' moving average, if any.
+        self.shown = self.model
+        if train_cfg.ema:
+            self.shown = copy.deepcopy(self.model).requires_grad_(False)
         self.prompt = self.vocab.fit(prompt) if prompt else default_prompt(text, self.vocab)
         self.probe = probe_text(self.vocab, block, probe)
         self.step = 0
@@ -165,7 +183,8 @@ class Trainer:
                 group["lr"] = group["peak_lr"] * scale
         self.model.train()
         x, y = self.batch("train", self._batch_rng)
-        _, loss = self.model(x, y)
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
+            _, loss = self.model(x, y)
         for optimizer in self.optimizers:
             optimizer.zero_grad(set_to_none=True)
         loss.backward()
@@ -174,8 +193,19 @@ class Trainer:
         for optimizer in self.optimizers:
             optimizer.step()
         self.step += 1
+        if self.shown is not self.model:
+            self._average()
         self.elapsed += time.perf_counter() - t0
         return StepResult(self.step, loss.item(), lr)
+
+    @torch.no_grad()
+    def _average(self) -> None:
+        """Move the shown weights towards the trained ones (a decay of at most
+        step / (step + EMA_WARMUP), so the random start is soon forgotten)."""
+        decay = min(self.train_cfg.ema, self.step / (self.step + EMA_WARMUP))
+        shown: list[torch.Tensor] = list(self.shown.parameters())
+        trained: list[torch.Tensor] = list(self.model.parameters())
+        torch._foreach_lerp_(shown, trained, 1 - decay)
 
     @torch.inference_mode()
     def evaluate(self) -> tuple[float, float]:
@@ -185,12 +215,12 @@ class Trainer:
     @torch.inference_mode()
     def split_loss(self, split: str) -> float:
         """Mean loss over the split's fixed evaluation windows, a few thousand tokens a pass."""
-        self.model.eval()
+        self.shown.eval()
         x, y = self._eval_sets[split]
         piece = max(1, EVAL_PIECE_TOKENS // self.model_cfg.block_size)
         total = 0.0
         for i in range(0, len(x), piece):
-            _, loss = self.model(x[i : i + piece], y[i : i + piece])
+            _, loss = self.shown(x[i : i + piece], y[i : i + piece])
             total += loss.item() * len(x[i : i + piece])
         return total / len(x)
 
@@ -199,11 +229,11 @@ class Trainer:
         self, length: int | None = None, prompt: str | None = None, seed: int | None = None
     ) -> tuple[str, tuple[float, ...]]:
         """Text continuing the prompt, and the probability of each sampled character."""
-        self.model.eval()
+        self.shown.eval()
         prompt = self.prompt if prompt is None else prompt
         idx = torch.from_numpy(self.vocab.encode(prompt))[None, :]
         rng = torch.Generator().manual_seed(self.train_cfg.seed if seed is None else seed)
-        tokens, probs = self.model.generate(
+        tokens, probs = self.shown.generate(
             idx,
             self.train_cfg.sample_length if length is None else length,
             temperature=self.train_cfg.temperature,
@@ -214,9 +244,9 @@ class Trainer:
     @torch.inference_mode()
     def attention(self) -> np.ndarray:
         """Attention of every layer and head on the probe: float32 (L, H, T, T)."""
-        self.model.eval()
+        self.shown.eval()
         idx = torch.from_numpy(self.vocab.encode(self.probe))[None, :]
-        return self.model.attention_maps(idx).numpy().astype(np.float32)
+        return self.shown.attention_maps(idx).numpy().astype(np.float32)
 
     def checkpoint(self) -> CheckpointResult:
         """Evaluate, sample from the fixed prompt and capture attention on the probe."""
@@ -238,7 +268,7 @@ class Trainer:
         if self.best is None or val_loss < self.best[0]:
             self.best, self._stale = (val_loss, self.step), 0
             if cfg.keep_best:
-                self._best_state = {k: v.clone() for k, v in self.model.state_dict().items()}
+                self._best_state = {k: v.clone() for k, v in self.shown.state_dict().items()}
             return
         self._stale += 1
         if cfg.patience and self._stale >= cfg.patience:
@@ -247,11 +277,13 @@ class Trainer:
     def restore_best(self) -> None:
         """Load the weights of the best checkpoint (kept when keep_best is on)."""
         if self._best_state is not None:
-            self.model.load_state_dict(self._best_state)
+            self.shown.load_state_dict(self._best_state)
 
     def is_checkpoint_step(self) -> bool:
-        """True after a step that ends an eval interval, and after the last step."""
-        return self.step % self.train_cfg.eval_interval == 0 or self.done
+        """True after a step that ends an eval interval, an early checkpoint's step, and the
+        last step."""
+        cfg = self.train_cfg
+        return self.step % cfg.eval_interval == 0 or self.step in cfg.early_evals or self.done
 
     def run(self) -> Iterator[StepResult | CheckpointResult]:
         """The whole run: a checkpoint of the untrained model, then every step.
@@ -276,7 +308,9 @@ def warm_up() -> None:
 
     trainer = Trainer(
         ModelConfig(n_embd=8, n_layer=1, n_head=1, block_size=8),
-        TrainConfig(batch_size=2, max_iters=10, eval_batches=1, sample_length=2, optimizer="muon"),
+        TrainConfig(
+            batch_size=2, max_iters=10, eval_batches=1, sample_length=2, optimizer="muon", bf16=True
+        ),
         "warming up the worker. " * 4,
     )
     trainer.train_step()

@@ -6,6 +6,7 @@ and turns what the run yields into messages.
 
 from __future__ import annotations
 
+import os
 import queue
 import time
 import traceback
@@ -28,6 +29,10 @@ IDLE_WAIT = 0.25  # seconds to block for a command while nothing is due
 # Seconds of quiet after which the event thread sends a heartbeat; the UI calls a worker
 # silent for 8 of these stalled (llmbreaker.worker_process.STALL_AFTER).
 HEARTBEAT_PERIOD = 0.5
+# Workers yield the CPU to the window: on 2 cores, two Break It workers and the window all want
+# a core, and at equal priority a frame waits its turn behind training steps. Training alone on
+# the machine runs as fast as before (niceness only matters when processes contend).
+WORKER_NICENESS = 5
 
 
 def worker_main(commands: Connection, events: Connection) -> None:
@@ -35,6 +40,7 @@ def worker_main(commands: Connection, events: Connection) -> None:
     from llmbreaker import set_thread_wait_policy
 
     set_thread_wait_policy(shared_cpu=True)  # the UI process needs its core
+    os.nice(WORKER_NICENESS)
     writer = EventWriter(events, HEARTBEAT_PERIOD)
     worker = Worker(CommandReader(commands), writer)
     from llmbreaker.trainer import warm_up
@@ -288,7 +294,7 @@ class Worker:
 
         trainer = self._session()
         self.decoder = decode_steps(
-            trainer.model, trainer.vocab, prompt, length, decode_id=decode_id
+            trainer.shown, trainer.vocab, prompt, length, decode_id=decode_id
         )
         self.decode_interval = 1.0 / rate if rate > 0 else 0.0
         self.decode_due = time.monotonic()

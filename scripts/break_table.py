@@ -21,13 +21,13 @@ from llmbreaker import set_thread_wait_policy
 
 
 def config(dataset: str, threads: int):
-    from llmbreaker.breaks import BREAK_SAMPLE_LENGTH, BREAK_STEPS
-    from llmbreaker.config import DEFAULT_PRESET, session_config
+    from llmbreaker.breaks import BREAK_PRESET, BREAK_SAMPLE_LENGTH, BREAK_STEPS
+    from llmbreaker.config import session_config
     from llmbreaker.datasets import load_corpus
 
     text = load_corpus(dataset)
     cfg = session_config(
-        DEFAULT_PRESET,
+        BREAK_PRESET,
         text=text,
         max_iters=BREAK_STEPS,
         sample_length=BREAK_SAMPLE_LENGTH,

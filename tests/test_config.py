@@ -19,6 +19,7 @@ from llmbreaker.errors import INVALID_CONFIG, LLMBreakerError
         ({"n_embd": 15}, "must divide evenly"),
         ({"threads": 0}, "Threads must be 1-"),
         ({"threads": 100_000}, "Threads must be 1-"),
+        ({"decay": "step"}, "Unknown decay 'step'. Choose one of: cosine, linear"),
     ],
 )
 def test_out_of_bounds_settings_are_rejected(override, message):

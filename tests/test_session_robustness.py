@@ -171,3 +171,29 @@ def test_a_worker_that_cannot_start_is_an_error_and_leaves_nothing_open():
     assert mgr.pid(sid) is None and not mgr.worker_pids()
     mgr.close()
     assert not grown(before) and not children()
+
+
+def test_a_spare_starts_and_trains_after_the_working_folder_was_deleted(tmp_path, monkeypatch):
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    mgr = SessionManager()
+    try:
+        mgr.prewarm()  # as the window does after its first frame, outside any session start
+        sid = mgr.start(config(start_paused=False))
+        event, _ = mgr.wait_for(sid, (m.Checkpoint, m.Error), TIMEOUT)
+        assert isinstance(event, m.Checkpoint)
+    finally:
+        mgr.close()
+    assert not children()
+
+
+def test_workers_give_the_window_the_cpu_first():
+    mgr = SessionManager()
+    try:
+        sid = mgr.start(config())
+        assert isinstance(mgr.wait_for(sid, (m.Started,), TIMEOUT)[0], m.Started)
+        assert os.getpriority(os.PRIO_PROCESS, mgr.pid(sid)) > os.getpriority(os.PRIO_PROCESS, 0)
+    finally:
+        mgr.close()

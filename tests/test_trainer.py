@@ -6,7 +6,7 @@ import numpy as np
 
 from llmbreaker.config import PRESETS, TrainConfig
 from llmbreaker.datasets import load_corpus
-from llmbreaker.trainer import CheckpointResult, StepResult, Trainer, lr_at
+from llmbreaker.trainer import CheckpointResult, StepResult, Trainer, lr_at, native_bf16
 
 SEED = PRESETS["seed"]
 
@@ -56,6 +56,48 @@ def test_warmup_then_cosine_to_the_floor():
     assert math.isclose(lr_at(49, cfg), 1e-3)
     assert lr_at(200, cfg) < lr_at(100, cfg) < 1e-3
     assert math.isclose(lr_at(500, cfg), 1e-4)
+
+
+def test_early_checkpoints_come_on_top_of_the_interval():
+    trainer = make_trainer(max_iters=100, eval_interval=50, early_evals=(10, 25))
+    steps = [r.step for r in trainer.run() if isinstance(r, CheckpointResult)]
+    assert steps == [0, 10, 25, 50, 100]
+
+
+def test_linear_decay_falls_in_a_straight_line_to_the_floor():
+    cfg = TrainConfig(
+        learning_rate=1e-2, min_lr=0.0, warmup_iters=10, max_iters=110, decay="linear"
+    )
+    assert math.isclose(lr_at(9, cfg), 1e-2)
+    assert math.isclose(lr_at(60, cfg), 5e-3)
+    assert math.isclose(lr_at(110, cfg), 0.0, abs_tol=1e-12)
+    cosine = TrainConfig(learning_rate=1e-2, min_lr=0.0, warmup_iters=10, max_iters=110)
+    assert lr_at(35, cfg) < lr_at(35, cosine)  # a straight line lies under the cosine early
+
+
+def test_bf16_training_learns_like_float32_where_the_cpu_has_it():
+    losses = {}
+    for bf16 in (False, True):
+        trainer = make_trainer(max_iters=40, bf16=bf16)
+        for _ in range(40):
+            trainer.train_step()
+        losses[bf16] = trainer.split_loss("val")
+        assert trainer.bf16 == (bf16 and native_bf16())
+    assert abs(losses[True] - losses[False]) < 0.1
+
+
+def test_the_moving_average_is_what_is_evaluated_and_it_trails_the_weights():
+    trainer = make_trainer(max_iters=30, ema=0.9)
+    start = [p.clone() for p in trainer.shown.parameters()]
+    for _ in range(30):
+        trainer.train_step()
+    shown, trained = list(trainer.shown.parameters()), list(trainer.model.parameters())
+    assert not any(p.requires_grad for p in shown)
+    for s0, s, t in zip(start, shown, trained, strict=True):
+        assert 0 < (s - t).norm() < (s0 - t).norm()  # between the start and the weights
+    averaged = trainer.split_loss("val")
+    trainer.shown = trainer.model
+    assert trainer.split_loss("val") != averaged
 
 
 def test_a_short_text_gets_a_shorter_context_and_both_splits():

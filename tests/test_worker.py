@@ -2,6 +2,7 @@
 
 import os
 import signal
+import threading
 import time
 
 import pytest
@@ -147,6 +148,7 @@ def test_a_prewarmed_spare_becomes_the_next_session_and_is_replaced():
         spare_pid = mgr._spare.pid
         sid = mgr.start(config())
         assert mgr.pid(sid) == spare_pid
+        assert len(mgr.worker_pids()) == 2  # the session's and a new spare, spawned on a thread
         assert mgr._spare is not None and mgr._spare.pid != spare_pid
         expect(mgr, sid, m.Paused)
     finally:
@@ -170,3 +172,25 @@ def test_a_new_decode_replaces_the_one_in_flight_and_its_steps_carry_its_id(mana
     for step in steps:
         state.apply(step)
     assert len(state.decoded_by(2)) == 3 and state.decoded_by(1) == ""
+
+
+def test_the_next_spare_is_spawned_off_the_calling_thread(monkeypatch):
+    from llmbreaker import session_manager
+
+    spawned_on: list[str] = []
+    real_spawn = session_manager.WorkerProcess.spawn
+
+    def spawn(ctx, target=None):
+        spawned_on.append(threading.current_thread().name)
+        return real_spawn(ctx, target)
+
+    monkeypatch.setattr(session_manager.WorkerProcess, "spawn", staticmethod(spawn))
+    mgr = SessionManager(keep_warm=True)
+    try:
+        mgr.prewarm()  # the first on the caller's thread, as asked
+        mgr.start(config())
+        mgr.worker_pids()  # waits for the spawner thread
+        assert spawned_on[0] == threading.current_thread().name
+        assert spawned_on[1].startswith("worker-spawner")
+    finally:
+        mgr.close()

@@ -14,8 +14,14 @@ from dataclasses import replace
 
 from llmbreaker import messages as m
 from llmbreaker.break_symptoms import Comparison, compare, corpus_words
-from llmbreaker.breaks import BREAK_SAMPLE_LENGTH, BREAK_STEPS, broken_model, describe
-from llmbreaker.config import DEFAULT_PRESET, SessionConfig, session_config, validate_model
+from llmbreaker.breaks import (
+    BREAK_PRESET,
+    BREAK_SAMPLE_LENGTH,
+    BREAK_STEPS,
+    broken_model,
+    describe,
+)
+from llmbreaker.config import SessionConfig, session_config, validate_model
 from llmbreaker.datasets import list_datasets, load_corpus
 from llmbreaker.ghost_cache import GhostRun, ghost_path, load_ghost, save_ghost
 
@@ -35,7 +41,7 @@ def pick_dataset(datasets=None) -> str:
 def break_configs(switches, training: dict, datasets=None) -> tuple[SessionConfig, SessionConfig]:
     """(broken, ghost): the same recipe, seed, corpus and steps; only the model differs."""
     options = dict(training)
-    preset = options.pop("preset", DEFAULT_PRESET)
+    preset = options.pop("preset", BREAK_PRESET)
     for fixed in ("speed", "label", "dataset", "text", "start_paused"):
         options.pop(fixed, None)
     options.setdefault("max_iters", BREAK_STEPS)

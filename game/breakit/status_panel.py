@@ -6,16 +6,8 @@ import pygame
 
 from game.breakit.frame import BreakFrame
 from game.theme import Theme
+from game.widgets.training_controls import STATUS_TEXT  # one wording for every tab
 
-STATUS_TEXT = {
-    None: ("Ready", "text2"),
-    "starting": ("Starting…", "warning"),
-    "running": ("Training", "success"),
-    "paused": ("Paused", "warning"),
-    "completed": ("Done", "cyan"),
-    "stopped": ("Stopped", "dim"),
-    "error": ("Crashed", "warning"),
-}
 GHOST_TEXT = {
     "live": "Ghost trains beside it; later runs replay it",
     "cached": "Ghost replayed from the cache, in step",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +18,23 @@ BACKGROUND = (15 / 255, 23 / 255, 42 / 255, 1.0)  # the theme's slate background
 GRID_COLOUR = (0.39, 0.45, 0.55, 1.0)
 HEIGHT_SHARE = 0.45  # a weight of 1 is this share of the field's width tall
 GRID_EVERY = 8  # cells between grid lines
+
+
+@cache
+def _gl_finish():
+    """glFinish from the GL library moderngl's context uses, called through ctypes, or None.
+
+    moderngl holds Python's lock through every call, and its framebuffer read waits for
+    the software rasteriser: 20-40 ms during which the window's thread could not run a
+    line (main-thread gaps p95 41 ms while the 3D view drew). ctypes lets go of the lock
+    for a foreign call, so the wait happens here instead and the read only copies
+    (gaps p95 4 ms; docs/performance.md).
+    """
+    name = ctypes.util.find_library("GL")
+    try:
+        return ctypes.CDLL(name).glFinish if name else None
+    except (OSError, AttributeError):
+        return None
 
 
 def _cube() -> tuple[np.ndarray, np.ndarray]:
@@ -129,6 +149,9 @@ class BarsRenderer:
         self.ctx.enable(moderngl.DEPTH_TEST | moderngl.CULL_FACE)
         self.grid_vao.render(moderngl.LINES)
         self.bar_vao.render(moderngl.TRIANGLES, instances=len(cells))
+        finish = _gl_finish()
+        if finish is not None:
+            finish()  # the rasteriser works with Python's lock free (see _gl_finish)
         return self.fbo.read(components=4)
 
     def render(self, matrix: np.ndarray) -> np.ndarray:

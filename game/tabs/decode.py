@@ -96,7 +96,7 @@ class DecodeTab(Tab):
         self.box.focused, self._swallow_text = True, True
 
     def start(self) -> None:
-        if not self.box.focused and not self.box.text:  # the tab opens unfocused: 1-4 switch
+        if not self.box.focused and not self.box.text:  # the tab opens unfocused: 1-6 switch
             self.box.focused = True
             return
         if self.source.session is None:

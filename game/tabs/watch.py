@@ -18,7 +18,7 @@ from game.widgets.loss_chart import LossChart
 from game.widgets.text_progression import TextProgression
 from game.widgets.training_controls import TrainingControls
 from llmbreaker import messages as m
-from llmbreaker.config import DEFAULT_PRESET, session_config
+from llmbreaker.config import DEFAULT_PRESET, LONG_PRESET, session_config
 from llmbreaker.datasets import list_datasets
 from llmbreaker.errors import LLMBreakerError
 
@@ -37,6 +37,7 @@ BINDINGS = [  # Space, S and the speed keys are the shared ones (game.keys.SESSI
     Binding("down", "pick:1", "Next dataset", "pick_down", SCOPE),
     Binding("return", "train_picked", "Train on the chosen dataset", "train_picked", SCOPE),
     Binding("o", "open", "Open a .txt or .docx by typing its path", "watch_open", SCOPE),
+    Binding("l", "long_demo", "Long demo on or off: a bigger model, a minute", "watch_long", SCOPE),
 ]
 
 
@@ -67,6 +68,7 @@ class WatchTab(Tab):
         self.path_prompt = PathPrompt(ctx.theme)  # O: a visitor's file without a mouse
         self.milestones: Milestones | None = None
         self.speed = ctx.training.get("speed", EXHIBIT_SPEED)
+        self.preset = self.usual_preset = ctx.training.get("preset", DEFAULT_PRESET)
         self.caption_age = 0.0
         self._generation = -1
         self._swallow_text = False
@@ -92,11 +94,11 @@ class WatchTab(Tab):
             )
             return
         options = dict(self.ctx.training)
-        preset = options.pop("preset", DEFAULT_PRESET)
+        options.pop("preset", None)
         options.pop("speed", None)
         try:
             config = session_config(
-                preset,
+                self.preset,
                 dataset=entry.name,
                 text=entry.text,
                 label=entry.title,
@@ -143,6 +145,14 @@ class WatchTab(Tab):
             self.ctx.sessions.restart(self.id)
         else:
             self.start()
+
+    def do_long_demo(self) -> None:
+        """Switch the next run between the usual demo and the long one."""
+        long = self.preset != LONG_PRESET
+        self.preset = LONG_PRESET if long else self.usual_preset
+        start = self.key_label("play_pause" if self.session is None else "train_picked")
+        what = "Long demo: a bigger model, about a minute" if long else "The usual demo again"
+        self.ctx.toast(f"{what}. Press {start} to train it.", "info")
 
     def do_pick(self, offset: str) -> None:
         self.picker.move(int(offset))
@@ -285,7 +295,8 @@ class WatchTab(Tab):
         theme = self.theme
         if self.milestones is None or not self.milestones.latest:
             start = self.key_label("play_pause")
-            caption = f"Press {start} to start training." if self.session is None else ""
+            demo = " the long demo" if self.preset == LONG_PRESET else " training"
+            caption = f"Press {start} to start{demo}." if self.session is None else ""
         else:
             caption = self.milestones.latest
         if not caption:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import threading
 from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from llmbreaker.datasets import load_corpus
 from llmbreaker.errors import LLMBreakerError
@@ -13,6 +13,10 @@ from llmbreaker.session_state import SessionState
 WORD = re.compile(r"[A-Za-z]{3,}")
 MIN_WORD_COUNT = 2  # a word must occur this often in the corpus to count as "real"
 VAL_TARGET = 2.0
+# One long-lived thread reads word lists (a thread started per run made Thread.start() wait up
+# to 150 ms for the new thread on a busy machine), and a bundled corpus is read only once.
+_reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="word-lists")
+_bundled: dict[str, Future[frozenset[str]]] = {}
 
 
 def corpus_words(text: str) -> frozenset[str]:
@@ -29,22 +33,32 @@ def real_words(sample: str, vocabulary: frozenset[str]) -> list[str]:
     ]
 
 
+def _bundled_words(name: str) -> frozenset[str]:
+    try:
+        return corpus_words(load_corpus(name))
+    except (LLMBreakerError, OSError):
+        return frozenset()
+
+
 class Milestones:
     """Watches one session's checkpoints and produces captions, each once."""
 
     def __init__(self, dataset: str | None = None, text: str | None = None) -> None:
         self.captions: list[tuple[int, str]] = []  # (step, caption), oldest first
-        self.vocabulary: frozenset[str] | None = None
         self._seen = 0
         self._found_word = self._below_target = self._done = False
-        self._loader = threading.Thread(target=self._load, args=(dataset, text), daemon=True)
-        self._loader.start()
+        if text is not None:
+            self._words = _reader.submit(corpus_words, text)
+        else:
+            name = dataset or ""
+            if name not in _bundled:
+                _bundled[name] = _reader.submit(_bundled_words, name)
+            self._words = _bundled[name]
 
-    def _load(self, dataset: str | None, text: str | None) -> None:
-        try:
-            self.vocabulary = corpus_words(text if text is not None else load_corpus(dataset or ""))
-        except (LLMBreakerError, OSError):
-            self.vocabulary = frozenset()
+    @property
+    def vocabulary(self) -> frozenset[str] | None:
+        """The corpus's real words, or None while they are still being read."""
+        return self._words.result() if self._words.done() else None
 
     @property
     def latest(self) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from llmbreaker.bench.recipes import Recipe
 
-TARGETS = (2.2, 2.0, 1.9, 1.75)
+TARGETS = (2.2, 2.0, 1.9, 1.75, 1.6)
 
 
 @dataclass

@@ -26,7 +26,7 @@ def plot_curves(curves: list[dict], path: Path, size=(1200, 700)) -> Path:
     sy = lambda v: top + (h - top - bottom) * (hi - min(hi, max(lo, v))) / (hi - lo)  # noqa: E731
     draw.rectangle([left, top, w - right, h - bottom], outline=AXIS)
     draw.text((left - 40, top - 6), f"{hi:.2f}", fill=AXIS)
-    for target in (2.2, 2.0, 1.9, 1.75):
+    for target in (2.2, 2.0, 1.9, 1.75, 1.6):
         y = sy(target)
         draw.line([left, y, w - right, y], fill="#334155")
         draw.text((left - 40, y - 6), f"{target:.2f}", fill=AXIS)

@@ -28,6 +28,7 @@ def print_report(result: dict, console: Console | None = None) -> None:
             "s to 2.0",
             "s to 1.9",
             "s to 1.75",
+            "s to 1.6",
             "best val",
             "x faster to 2.0",
         ):
@@ -43,6 +44,7 @@ def print_report(result: dict, console: Console | None = None) -> None:
                 _s(to["2.0"]),
                 _s(to["1.9"]),
                 _s(to["1.75"]),
+                _s(to.get("1.6")),
                 f"{best:.3f}",
                 _s(c["ratio_to_reference"]["2.0"]),
             )
@@ -70,6 +72,14 @@ def print_report(result: dict, console: Console | None = None) -> None:
                     view, str(f.get("p50")), str(f.get("p95")), str(f.get("p99")), str(f.get("n"))
                 )
             console.print(table)
+            word = ui.get("space_to_first_real_word") or {}
+            if "seconds" in word:
+                console.print(
+                    f"   Watch It Learn, Space to the first real word on screen: "
+                    f"{word['seconds']} s ({word['caption']})"
+                )
+            elif word:
+                console.print(f"   Watch It Learn, first real word: {word.get('error')}")
     if "latency_ms" in result:
         lat = result["latency_ms"]
         console.print(

@@ -35,7 +35,7 @@ LN2 = math.log(2)
 @torch.inference_mode()
 def line_predictions(trainer: Trainer, lines: list[HeldOutLine]) -> list[Predictions]:
     """For every position of every line: the true character's probability and the top three."""
-    model, vocab = trainer.model, trainer.vocab
+    model, vocab = trainer.shown, trainer.vocab
     model.eval()
     block = trainer.model_cfg.block_size
     windows, targets = [], []

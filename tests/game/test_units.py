@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from concurrent.futures import Future
 
 import pygame
 
@@ -43,7 +44,7 @@ def _cp(step, sample, val):
 
 def test_milestone_captions_in_order():
     milestones = Milestones(text="the cat sat on the mat. the cat ran. " * 10)
-    milestones._loader.join()
+    milestones._words.result(timeout=10)
     state = SessionState()
     for event in (_cp(0, "xq zz", 4.0), _cp(10, "qq the", 2.5), _cp(20, "the", 1.9)):
         state.apply(event)
@@ -77,8 +78,7 @@ def test_no_display_says_so_in_one_line(monkeypatch):
 
 def test_step_zero_caption_is_added_once_while_the_word_list_loads():
     milestones = Milestones(text="the cat sat on the mat. " * 10)
-    milestones._loader.join()
-    milestones.vocabulary = None  # as while the loader thread is still reading the corpus
+    milestones._words = Future()  # as while the reader thread is still reading the corpus
     state = SessionState()
     for event in (_cp(0, "xq zz", 4.0), _cp(10, "qq the", 2.5)):
         state.apply(event)
@@ -102,6 +102,12 @@ def test_stacked_samples_are_shown_whole_with_their_step():
     steps = [step for step, _ in progression.drawn_steps]
     assert steps[0] == 29 * 50 and len(steps) >= 2
     assert all(top >= rect.y for _, top in progression.drawn_steps)
+
+
+def test_a_bundled_corpus_is_read_once_for_every_run():
+    first, second = Milestones(dataset="shakespeare"), Milestones(dataset="shakespeare")
+    assert first._words is second._words
+    assert "thou" in first._words.result(timeout=30)
 
 
 def test_metric_bars_never_draw_past_their_panel():

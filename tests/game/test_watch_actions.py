@@ -6,7 +6,7 @@ from game.app import App
 from game.pilot import FakeClock, Pilot, key_event
 from game.widgets.dataset_picker import PickerEntry
 from llmbreaker import messages as m
-from llmbreaker.config import session_config
+from llmbreaker.config import LONG_PRESET, PRESETS, session_config
 from llmbreaker.datasets import list_datasets
 
 SIZE = (1280, 720)
@@ -71,6 +71,16 @@ def test_space_starts_pauses_resumes(fake):
     assert [type(c) for c in manager.sent[-2:]] == [m.Step, m.Step]
     pilot.press("space")
     assert isinstance(manager.sent[-1], m.Resume)
+
+
+def test_l_switches_the_next_run_to_the_long_demo_and_back(fake):
+    pilot, manager = fake
+    pilot.press("l", "space")
+    long = manager.started[-1][1]
+    assert long.model == PRESETS[LONG_PRESET].model
+    assert long.train.max_iters == 40  # the exhibit's overrides still apply
+    pilot.press("l", "return", "return")  # back to the configured preset; Enter twice: a run is on
+    assert manager.started[-1][1].model == PRESETS["seed"].model
 
 
 def test_speed_keys_and_stop(fake):
