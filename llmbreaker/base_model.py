@@ -36,12 +36,45 @@ def _read(path: str | Path) -> dict:
         ) from None  # fmt: skip
 
 
+SCALE = ".int8_scale"  # beside a packed matrix: its rows' scales
+
+
+def pack(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """Weights to save: matrices as int8 with one fp16 scale per row, the rest as fp16.
+
+    A width-96 base is 234K parameters: 469 KB in fp16, 242 KB this way, under the ~300 KB a
+    committed file may take. Rounding each row to 255 levels moved the held-out loss of the
+    base by under 0.003 (docs/style-transfer.md).
+    """
+    packed = {}
+    for name, value in state.items():
+        value = value.detach().float()
+        if value.dim() == 2:
+            scale = value.abs().amax(dim=1, keepdim=True).clamp_min(1e-8) / 127
+            packed[name] = torch.round(value / scale).to(torch.int8)
+            packed[name + SCALE] = scale.to(torch.float16)
+        else:
+            packed[name] = value.to(torch.float16)
+    return packed
+
+
+def unpack(packed: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """The float weights of pack()'s output (fp16 files from older builds pass through)."""
+    state = {}
+    for name, value in packed.items():
+        if name.endswith(SCALE):
+            continue
+        scale = packed.get(name + SCALE)
+        state[name] = value.float() * scale.float() if scale is not None else value.float()
+    return state
+
+
 def load_weights(model: torch.nn.Module, path: str | Path = BASE_PATH) -> dict:
     """Copy the base's weights into model (its context may be shorter); returns the meta."""
     saved = _read(path)
     own = model.state_dict()
     state = {}
-    for name, value in saved["state"].items():
+    for name, value in unpack(saved["state"]).items():
         target = own[name]
         if name == "pos_emb.weight":
             value = value[: target.shape[0]]  # a shorter context uses the first positions
@@ -62,7 +95,7 @@ def base_corpus() -> str:
 
 
 def build(path: str | Path = BASE_PATH, steps: int | None = None, threads: int = 2, say=print):
-    """Train the base from scratch and save it (fp16 weights, the alphabet, how it was made)."""
+    """Train the base from scratch and save it (packed weights, the alphabet, how it was made)."""
     from llmbreaker.trainer import CheckpointResult, Trainer
 
     corpus = base_corpus()
@@ -93,7 +126,7 @@ def build(path: str | Path = BASE_PATH, steps: int | None = None, threads: int =
         "threads": threads,
         "shape": asdict(trainer.model_cfg),
     }
-    state = {k: v.detach().to(torch.float16).clone() for k, v in trainer.model.state_dict().items()}
+    state = pack(trainer.model.state_dict())
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")

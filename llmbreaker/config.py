@@ -268,6 +268,7 @@ class SessionConfig:
     start_paused: bool = False
     base: str | None = None  # weights to start from (llmbreaker/base_model.py), else random
     before_length: int = 0  # with a base: characters the untouched base writes first
+    frozen: tuple[str, ...] = ()  # parameter-name prefixes that training leaves as they are
 
 
 def session_config(

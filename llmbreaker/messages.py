@@ -100,6 +100,9 @@ class Generate:
     """Characters to generate."""
     seed: int | None = None
     """Sampling seed; None draws a new one each time."""
+    count: int = 1
+    """Continuations written together; more than one uses the Style Transfer recipe's sampling
+    (llmbreaker/style_sample.py) and sends the rest in Generated.more."""
 
 
 @dataclass(frozen=True)
@@ -276,6 +279,8 @@ class Generated:
     """The continuation."""
     probs: tuple[float, ...]
     """Probability of each generated character."""
+    more: tuple[str, ...] = ()
+    """The other continuations when Generate asked for several (same prompt and length)."""
 
 
 @dataclass(frozen=True)
@@ -290,6 +295,8 @@ class BeforeSample:
     """Probability of each generated character."""
     seed: int
     """Sampling seed, so the trained model can be asked with the same one."""
+    more: tuple[str, ...] = ()
+    """The other samples written with it, which the style figures are read on too."""
 
 
 @dataclass(frozen=True)

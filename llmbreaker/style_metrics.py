@@ -33,7 +33,9 @@ INFORMAL_WORDS = _listed(
     """
 )
 WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
-SENTENCE_END = re.compile(r"[.!?]+")
+# A line break ends a sentence too: a heading, a list item, a message in a text thread or a
+# letter's "Dear Sam," is a unit of its own, not the start of the next sentence.
+SENTENCE_END = re.compile(r"[.!?]+|\n")
 
 
 def words_of(text: str) -> list[str]:
@@ -53,7 +55,8 @@ def formality(text: str) -> float:
 
 
 def avg_sentence_length(text: str) -> float:
-    """Mean words per sentence, sentences ending at . ! or ?; empty pieces do not count."""
+    """Mean words per sentence, sentences ending at . ! ? or a line break; empty ones do not
+    count."""
     counts = [len(piece.split()) for piece in SENTENCE_END.split(text)]
     counts = [c for c in counts if c]
     return sum(counts) / len(counts) if counts else 0.0

@@ -7,6 +7,7 @@ and the fine-tuned model's text from the same opening and seed ("after").
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from llmbreaker.style_metrics import (
     real_word_share,
     richness_at,
     verbatim_share,
+    vocab_richness,
     words_of,
 )
 from llmbreaker.style_recipe import BASE_PATH
@@ -24,6 +26,7 @@ from llmbreaker.style_recipe import BASE_PATH
 WORDS_PATH = BASE_PATH.with_name("char_base_words.txt")
 # The issue's bars (docs/style-transfer.md): what "it writes like you" has to mean.
 MAX_VERBATIM = 0.15
+PIECE_CHARS = 20  # the verbatim check's piece length
 MIN_GAIN = 0.1
 MIN_REAL_WORDS = 0.70
 MIN_CLOSER = 2
@@ -48,14 +51,25 @@ def style_of(text: str, n_words: int) -> dict[str, float]:
     }
 
 
+def style_of_samples(samples: Sequence[str]) -> dict[str, float]:
+    """The style measures of several samples: formality and sentence length over all of them
+    (each sample ends a sentence), richness sample by sample, averaged."""
+    pooled = "\n".join(samples)
+    return {
+        "formality": formality(pooled),
+        "sentence_length": avg_sentence_length(pooled),
+        "richness": sum(vocab_richness(s) for s in samples) / max(1, len(samples)),
+    }
+
+
 @dataclass(frozen=True)
 class Transfer:
     """Before and after, side by side with the visitor's text."""
 
-    verbatim: float  # share of the after text's 20-character pieces found in the visitor's
+    verbatim: float  # share of the after texts' 20-character pieces found in the visitor's
     base_val: float  # the base's loss on the visitor's held-out tail
     best_val: float  # the fine-tuned model's best loss there
-    real_words: float  # share of after's words in the base corpora or the visitor's text
+    real_words: float  # share of the after texts' words in the base corpora or the visitor's
     yours: dict[str, float]
     before: dict[str, float]
     after: dict[str, float]
@@ -90,19 +104,32 @@ class Transfer:
 
 
 def measure_transfer(
-    text: str, before: str, after: str, base_val: float, best_val: float
+    text: str,
+    before: str | Sequence[str],
+    after: str | Sequence[str],
+    base_val: float,
+    best_val: float,
 ) -> Transfer:
-    """The figures for one run; before and after are continuations (the prompt left out)."""
-    n_words = max(1, len(words_of(after)))
+    """The figures for one run; before and after are continuations (the prompt left out), one
+    text or several samples from the same opening (llmbreaker/style_sample.py)."""
+    befores = (before,) if isinstance(before, str) else tuple(before)
+    afters = (after,) if isinstance(after, str) else tuple(after)
+    n_words = max(1, round(sum(len(words_of(a)) for a in afters) / len(afters)))
     known = base_words() | set(words_of(text))
+    pooled = "\n".join(afters)
+    pieces = [max(0, len(a) - PIECE_CHARS + 1) for a in afters]  # each sample's 20-char pieces
+    copied = sum(
+        verbatim_share(a, text, PIECE_CHARS) * n for a, n in zip(afters, pieces, strict=True)
+    )
+    verbatim = copied / max(1, sum(pieces))
     return Transfer(
-        verbatim_share(after, text),
+        verbatim,
         base_val,
         best_val,
-        real_word_share(after, known),
+        real_word_share(pooled, known),
         style_of(text, n_words),
-        style_of(before, n_words),
-        style_of(after, n_words),
+        style_of_samples(befores),
+        style_of_samples(afters),
     )
 
 

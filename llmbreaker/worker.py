@@ -166,8 +166,8 @@ class Worker:
                 self.interval = step_interval(speed)
                 self.next_due = time.monotonic()
                 self.emit(m.SpeedChanged(speed))
-            case m.Generate(prompt, length, seed):
-                self._generate(prompt, length, seed)
+            case m.Generate(prompt, length, seed, count):
+                self._generate(prompt, length, seed, count)
             case m.Decode(prompt, length, rate, decode_id):
                 self._start_decode(prompt, length, rate, decode_id)
             case m.SetDecodeRate(rate):
@@ -182,6 +182,10 @@ class Worker:
         self.trainer = t = Trainer(
             config.model, config.train, text, config.prompt, config.probe, base=config.base
         )
+        if config.frozen:
+            from llmbreaker.style_sample import freeze
+
+            freeze(t.model, config.frozen)
         self.progress = t.run()
         self.tokens_per_step = t.train_cfg.batch_size * t.model_cfg.block_size
         self.interval = step_interval(config.speed)
@@ -198,9 +202,11 @@ class Worker:
             )
         )
         if config.base and config.before_length:
+            from llmbreaker.style_sample import style_samples
+
             seed = t.train_cfg.seed
-            before, probs = t.sample(config.before_length, seed=seed)
-            self.emit(m.BeforeSample(t.prompt, before, probs, seed))
+            texts, probs = style_samples(t, config.before_length, seed=seed)
+            self.emit(m.BeforeSample(t.prompt, texts[0], probs, seed, texts[1:]))
         opening = next(self.progress)  # run() opens with the untrained model's checkpoint
         if isinstance(opening, CheckpointResult):
             self._report_checkpoint(opening)
@@ -268,11 +274,18 @@ class Worker:
             self.emit(m.Error(error.code, error.message, fatal=False))
         return error is None
 
-    def _generate(self, prompt: str, length: int, seed: int | None = None) -> None:
-        if self._check_prompt(prompt):
-            seed = int(time.time()) if seed is None else seed
-            text, probs = self._session().sample(length, prompt, seed=seed)
-            self.emit(m.Generated(prompt, text, probs))
+    def _generate(self, prompt: str, length: int, seed: int | None = None, count: int = 1) -> None:
+        if not self._check_prompt(prompt):
+            return
+        seed = int(time.time()) if seed is None else seed
+        if count > 1:
+            from llmbreaker.style_sample import style_samples
+
+            texts, probs = style_samples(self._session(), length, prompt, seed, count)
+            self.emit(m.Generated(prompt, texts[0], probs, texts[1:]))
+            return
+        text, probs = self._session().sample(length, prompt, seed=seed)
+        self.emit(m.Generated(prompt, text, probs))
 
     def _start_decode(self, prompt: str, length: int, rate: float, decode_id: int) -> None:
         if not self._check_prompt(prompt):

@@ -141,11 +141,22 @@ def test_style_json_reports_every_figure_of_the_issue(tmp_path):
     assert report["file"] == "complaint_letter.txt" and report["words"] == 190
     assert report["prompt"] == "Dear Sir or Madam, I am"
     assert report["steps"] <= 40 and len(report["before"]) == len(report["after"]) == 400
+    assert report["samples"] == 8  # the style figures are read on 8 samples of each
     assert report["best_val"] <= report["base_val"] < 3.0
     assert 0 <= report["verbatim"] <= 1 and 0 < report["real_words"] <= 1
     assert set(report["checks"]) == {"verbatim", "val_gain", "real_words", "style_closer"}
     for series in ("yours", "before", "after"):
         assert set(report["style"][series]) == {"formality", "sentence_length", "richness"}
+
+
+def test_style_prints_its_report_as_text():
+    from pathlib import Path
+
+    note = Path(__file__).parent / "fixtures" / "style" / "fridge_note.txt"
+    result = llmbreaker("style", str(note), "--iters", "10", timeout=300)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    for figure in ("val loss: base", "copied verbatim", "real words", "formality", "closer on"):
+        assert figure in result.stdout
 
 
 def test_style_of_a_missing_file_is_one_line():

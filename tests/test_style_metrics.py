@@ -88,3 +88,27 @@ def test_transfer_checks_follow_the_issue_bars():
     copied = measure_transfer(yours, before, yours[:80], base_val=2.4, best_val=2.35)
     assert copied.verbatim == 1.0 and not copied.checks["verbatim"]
     assert not copied.checks["val_gain"]
+
+
+def test_a_line_break_ends_a_sentence():
+    from llmbreaker.style_metrics import avg_sentence_length
+
+    thread = "Tom: train got cancelled\nPriya: want me to come get you\nTom: nah its fine"
+    assert avg_sentence_length(thread) == 5.0  # 4, 7 and 4 words
+    assert avg_sentence_length("Dear Sam,\n\nThe soup is in the fridge.") == 4.0  # 2 and 6
+
+
+def test_transfer_reads_style_on_every_sample():
+    from llmbreaker.style_report import measure_transfer
+
+    yours = "hey! gonna be late. soup in the fridge. feed the cat. love you. " * 5
+    shakespeare = "The king hath spoken, and the lords of the realm do wait upon his word."
+    befores = [shakespeare] * 4
+    one_chatty = [shakespeare] * 3 + ["yeah ok lol. gonna be late. cool."]
+    many = measure_transfer(yours, befores, one_chatty, base_val=2.0, best_val=1.8)
+    # 3 x 15 words in one sentence each, then 7 words in 3 sentences: 52 words, 6 sentences
+    assert many.after["sentence_length"] == pytest.approx(52 / 6)
+    assert many.after["richness"] == pytest.approx((3 * 13 / 15 + 1.0) / 4)  # sample by sample
+    assert many.before == measure_transfer(yours, befores[0], "", 2.0, 1.8).before
+    copied = measure_transfer(yours, befores, [yours[:100], "x" * 100], 2.0, 1.9)
+    assert copied.verbatim == pytest.approx(0.5)  # half of all 20-character pieces

@@ -67,3 +67,41 @@ def test_without_patience_training_runs_to_the_end():
     trainer = Trainer(BASE_SHAPE, cfg, NOTE)
     list(trainer.run())
     assert trainer.step == 20 and not trainer.stopped_early
+
+
+def test_packed_weights_round_to_within_half_a_step_per_row():
+    from llmbreaker.base_model import pack, unpack
+
+    state = {"w": torch.randn(6, 10), "b": torch.randn(10)}
+    back = unpack(pack(state))
+    step = state["w"].abs().amax(dim=1, keepdim=True) / 127
+    assert (back["w"] - state["w"]).abs().le(step / 2 + 1e-3).all()
+    assert torch.allclose(back["b"], state["b"], atol=1e-2)  # vectors stay fp16
+    assert pack(state)["w"].dtype == torch.int8
+
+
+def test_fine_tuning_leaves_the_frozen_layers_as_the_base_had_them():
+    from llmbreaker.style_sample import freeze
+
+    config = style_session_config(NOTE, speed="max", max_iters=10, eval_interval=5)
+    assert config.frozen and all(not p.startswith("blocks.1") for p in config.frozen)
+    trainer = Trainer(config.model, config.train, NOTE, config.prompt, base=config.base)
+    freeze(trainer.model, config.frozen)
+    start = {k: v.clone() for k, v in trainer.model.state_dict().items()}
+    list(trainer.run())
+    now = trainer.model.state_dict()
+    assert torch.equal(now["tok_emb.weight"], start["tok_emb.weight"])
+    assert torch.equal(now["blocks.0.mlp.fc.weight"], start["blocks.0.mlp.fc.weight"])
+    assert not torch.equal(now["blocks.1.mlp.fc.weight"], start["blocks.1.mlp.fc.weight"])
+
+
+def test_samples_are_written_together_from_one_opening():
+    from llmbreaker.style_sample import sample_batch
+
+    config = style_session_config(NOTE, speed="max")
+    trainer = Trainer(config.model, config.train, NOTE, config.prompt, base=config.base)
+    texts, probs = sample_batch(trainer, 50, 4, seed=3, temperature=0.85)
+    again, _ = sample_batch(trainer, 50, 4, seed=3, temperature=0.85)
+    assert len(texts) == 4 and all(len(t) == 50 for t in texts) and len(probs) == 50
+    assert texts == again and len(set(texts)) > 1  # one seed, four different samples
+    assert all(0 < p <= 1 for p in probs)

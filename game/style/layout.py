@@ -39,7 +39,7 @@ class StyleLayout:
         theme, tab = self.theme, self.tab
         gap = theme.px(2)
         hint_h = theme.font("xs").get_linesize() + theme.px(1)
-        top_h = int((rect.h - hint_h) * 0.53)  # the texts get the room; figures sit below
+        top_h = int((rect.h - hint_h) * 0.5)  # the texts get half; the figures sit below
         left_w = int((rect.w - gap) * 0.42)
         left = pygame.Rect(rect.x, rect.y, left_w, top_h)
         right = pygame.Rect(left.right + gap, rect.y, rect.w - left_w - gap, top_h)

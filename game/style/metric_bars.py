@@ -38,19 +38,43 @@ def draw_legend(surface: pygame.Surface, theme, pos: tuple[int, int], labels=SER
     return height
 
 
-def draw_metric(surface: pygame.Surface, theme, rect: pygame.Rect, row: MetricRow) -> int:
-    """Name, bars and explanation from rect's top; returns the height used."""
+FULL, BRIEF, COMPACT = 0, 1, 2  # how much a metric shows: all, no explanation, small name too
+
+
+def _bar_sizes(theme, level: int) -> tuple[int, int]:
+    line = theme.font("xs", mono=True).get_linesize()
+    bar_h = round(line * (0.7 if level < COMPACT else 0.55))
+    return bar_h, line - bar_h + 1  # value labels never touch
+
+
+def _name_font(level: int) -> str:
+    return "sm" if level < COMPACT else "xs"
+
+
+def metric_height(theme, row: MetricRow, level: int = FULL) -> int:
+    """The height draw_metric uses for row at a level of detail."""
+    bar_h, gap = _bar_sizes(theme, level)
+    height = theme.font(_name_font(level)).get_linesize() + len(row.values) * (bar_h + gap)
+    if level == FULL and row.explanation:
+        height += theme.font("xs").get_linesize()
+    return height + (theme.px(1.25) if level < COMPACT else theme.px(0.5))
+
+
+def draw_metric(
+    surface: pygame.Surface, theme, rect: pygame.Rect, row: MetricRow, level: int = FULL
+) -> int:
+    """Name, bars and (at FULL) the explanation from rect's top; returns the height used."""
     y = rect.y
-    name = theme.text(row.name, "sm", "text", bold=True)
+    name = theme.text(row.name, _name_font(level), "text", bold=True)
     surface.blit(name, (rect.x, y))
     if row.badge:
         colour = "success" if row.badge_good else "dim"
         badge = theme.text(row.badge, "xs", colour)
         surface.blit(badge, (rect.x + name.get_width() + theme.px(1.5),
                              y + name.get_height() - badge.get_height()))  # fmt: skip
-    y += name.get_height() + theme.px(0.25)
-    line = theme.font("xs", mono=True).get_linesize()
-    bar_h, gap = round(line * 0.7), line - round(line * 0.7) + 1  # value labels never touch
+    y += theme.font(_name_font(level)).get_linesize()
+    y += theme.px(0.25) if level < COMPACT else 0
+    bar_h, gap = _bar_sizes(theme, level)
     value_w = theme.font("xs", mono=True).size("0000.00")[0]
     track_w = max(10, rect.w - value_w - theme.px(1))
     for value, colour in zip(row.values, row.colours, strict=False):
@@ -66,19 +90,27 @@ def draw_metric(surface: pygame.Surface, theme, rect: pygame.Rect, row: MetricRo
         label = theme.text(shown, "xs", "text2", mono=True)
         surface.blit(label, (rect.x + track_w + theme.px(1), y + (bar_h - label.get_height()) // 2))
         y += bar_h + gap
-    if row.explanation:
-        note = theme.text(row.explanation, "xs", "dim")
-        surface.blit(note, (rect.x, y + theme.px(0.25)))
-        y += note.get_height()
-    return y + theme.px(1) - rect.y
+    if level == FULL and row.explanation:
+        surface.blit(theme.text(row.explanation, "xs", "dim"), (rect.x, y + theme.px(0.25)))
+        y += theme.font("xs").get_linesize()
+    return metric_height(theme, row, level)
 
 
-def draw_metrics(surface: pygame.Surface, theme, rect: pygame.Rect, rows, legend=SERIES) -> None:
-    """A legend, then each metric stacked downwards while it fits."""
+def draw_metrics(surface: pygame.Surface, theme, rect: pygame.Rect, rows, legend=SERIES) -> int:
+    """A legend, then the metrics stacked downwards, never past rect's bottom: at the most
+    detailed level at which all of them fit (explanations go first, then the names shrink);
+    rows that do not fit even so are left out. Returns how many rows were drawn."""
     y = rect.y
     if legend:
         y += draw_legend(surface, theme, (rect.x, y), legend) + theme.px(1.5)
+    room = rect.bottom - y
+    fits = [lvl for lvl in (FULL, BRIEF) if sum(metric_height(theme, r, lvl) for r in rows) <= room]
+    level = fits[0] if fits else COMPACT
+    drawn = 0
     for row in rows:
-        if y >= rect.bottom:
+        if y + metric_height(theme, row, level) > rect.bottom + theme.px(1.25):
             break
-        y += draw_metric(surface, theme, pygame.Rect(rect.x, y, rect.w, rect.bottom - y), row)
+        y += draw_metric(surface, theme, pygame.Rect(rect.x, y, rect.w, rect.bottom - y), row,
+                         level)  # fmt: skip
+        drawn += 1
+    return drawn

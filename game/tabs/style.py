@@ -23,7 +23,13 @@ from llmbreaker import messages as m
 from llmbreaker.charset import dropped_notice
 from llmbreaker.errors import LLMBreakerError
 from llmbreaker.limits import MAX_TYPED_CHARS
-from llmbreaker.style_recipe import FINE_TUNE, GENERATE_LENGTH, prepare_text, style_session_config
+from llmbreaker.style_recipe import (
+    FINE_TUNE,
+    GENERATE_LENGTH,
+    SAMPLE_COUNT,
+    prepare_text,
+    style_session_config,
+)
 from llmbreaker.style_report import measure_transfer
 from llmbreaker.text_input import LoadedText
 
@@ -126,16 +132,23 @@ class StyleTab(Tab):
         before = state.before
         ended = state.status in ("completed", "stopped")
         if ended and not self.generate_sent and before is not None:
-            self.ctx.sessions.send(self.id, m.Generate(before.prompt, GENERATE_LENGTH, before.seed))
+            self.ctx.sessions.send(
+                self.id, m.Generate(before.prompt, GENERATE_LENGTH, before.seed, SAMPLE_COUNT)
+            )
             self.generate_sent = True
         after, probs = self.generated_text(state)
         self.side.set_texts(self.trained_text, after, state.info.prompt if state.info else "")
         final = self.generate_sent and state.last_generated is not None
         if final and before is not None and self._measured != after and state.checkpoints:
-            continuation = state.last_generated.text
+            generated = state.last_generated
             best = min(c.val_loss for c in state.checkpoints)
-            transfer = measure_transfer(self.trained_text, before.text, continuation,
-                                        state.checkpoints[0].val_loss, best)  # fmt: skip
+            transfer = measure_transfer(
+                self.trained_text,
+                (before.text, *before.more),
+                (generated.text, *generated.more),
+                state.checkpoints[0].val_loss,
+                best,
+            )
             self.result = from_transfer(transfer, probs)
             self.side.footer = (
                 f"Copied verbatim from your text: {transfer.verbatim:.0%} of "
@@ -316,7 +329,8 @@ class StyleTab(Tab):
     def do_generate(self) -> None:
         session = self.session
         if session and session.state.finished and session.state.info:
-            self.ctx.sessions.send(self.id, m.Generate(session.state.info.prompt, GENERATE_LENGTH))
+            prompt = session.state.info.prompt  # a new draw of the samples the figures read
+            self.ctx.sessions.send(self.id, m.Generate(prompt, GENERATE_LENGTH, None, SAMPLE_COUNT))
             self.generate_sent, self.mode = True, RESULTS
 
     def do_stop(self) -> None:

@@ -21,7 +21,8 @@ def register(subparsers) -> None:
         help="train the base on the bundled corpora and save it (needs `datasets prepare`)",
         description="Train the base from scratch on Shakespeare's plays and the generated "
         "children's stories, in the fixed printable-ASCII alphabet, and save its weights "
-        f"(fp16) to {BASE_PATH.name} and its corpus's words to char_base_words.txt.",
+        f"(int8 matrices, fp16 vectors) to {BASE_PATH.name} and its corpus's words to "
+        "char_base_words.txt.",
     )
     build.add_argument("--steps", type=int, default=BASE_BUILD["steps"], help="optimiser steps")
     build.add_argument("--threads", type=int, default=1, help="torch threads (default 1)")

@@ -31,24 +31,27 @@ def fine_tune(text: str, threads: int = 1, seed: int = 1337, **overrides) -> dic
     """Before, fine-tune, after: every figure of one run (text already in the base alphabet)."""
     from llmbreaker.style_recipe import GENERATE_LENGTH, style_session_config
     from llmbreaker.style_report import measure_transfer
+    from llmbreaker.style_sample import freeze, style_samples
     from llmbreaker.trainer import CheckpointResult, Trainer
 
     config = style_session_config(text, speed="max", threads=threads, **overrides)
     t0 = time.perf_counter()
     trainer = Trainer(config.model, config.train, text, config.prompt, base=config.base)
-    before, _ = trainer.sample(GENERATE_LENGTH, seed=seed)
+    freeze(trainer.model, config.frozen)
+    befores, _ = style_samples(trainer, GENERATE_LENGTH, seed=seed)
     losses = []
     for item in trainer.run():
         if isinstance(item, CheckpointResult):
             losses.append((item.step, item.train_loss, item.val_loss))
-    after, probs = trainer.sample(GENERATE_LENGTH, seed=seed)
+    afters, probs = style_samples(trainer, GENERATE_LENGTH, seed=seed)
     seconds = time.perf_counter() - t0
     best_loss, best_step = trainer.best or (losses[-1][2], losses[-1][0])  # run() checkpoints
-    transfer = measure_transfer(text, before, after, losses[0][2], best_loss)
+    transfer = measure_transfer(text, befores, afters, losses[0][2], best_loss)
     return {
         "prompt": trainer.prompt,
-        "before": before,
-        "after": after,
+        "before": befores[0],
+        "after": afters[0],
+        "samples": len(afters),
         "steps": trainer.step,
         "best_step": best_step,
         "stopped_early": trainer.stopped_early,
@@ -100,11 +103,12 @@ def _print_report(r: dict) -> None:
         f"{ok[checks['real_words']]}"
     )
     print("  style          yours   before  after")
+    style = r["style"]
     for name in ("formality", "sentence_length", "richness"):
         mark = "closer" if name in r["closer"] else ""
         print(
-            f"  {name:<15}{r['yours'][name]:>6.2f}  {r['before'][name]:>6.2f}  "
-            f"{r['after'][name]:>6.2f}  {mark}"
+            f"  {name:<15}{style['yours'][name]:>6.2f}  {style['before'][name]:>6.2f}  "
+            f"{style['after'][name]:>6.2f}  {mark}"
         )
     print(
         f"  closer on {len(r['closer'])} of 3 (needs >= {MIN_CLOSER})  {ok[checks['style_closer']]}"

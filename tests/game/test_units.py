@@ -108,3 +108,20 @@ def test_a_bundled_corpus_is_read_once_for_every_run():
     first, second = Milestones(dataset="shakespeare"), Milestones(dataset="shakespeare")
     assert first._words is second._words
     assert "thou" in first._words.result(timeout=30)
+
+
+def test_metric_bars_never_draw_past_their_panel():
+    from game.style.metric_bars import MetricRow, draw_metrics
+
+    pygame.init()
+    theme = Theme((1280, 720))
+    rows = [MetricRow(f"metric {i}", "what it means", (0.5, 0.4, 0.3), 1.0) for i in range(3)]
+    surface = pygame.Surface((400, 400))
+    for height in (120, 200, 400):
+        surface.fill((0, 0, 0))
+        drawn = draw_metrics(surface, theme, pygame.Rect(0, 0, 400, height), rows)
+        below = pygame.Rect(0, height, 400, 400 - height)
+        spots = [(x, y) for x in range(0, 400, 2) for y in range(below.top, below.bottom, 2)]
+        painted = any(surface.get_at(spot)[:3] != (0, 0, 0) for spot in spots)
+        assert not painted and 1 <= drawn <= 3
+    assert drawn == 3  # a tall panel shows every metric
