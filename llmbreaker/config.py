@@ -104,11 +104,11 @@ PRESETS: dict[str, Preset] = {
         "Width 96, 2 layers, 4 heads, context 32, bfloat16, averaged weights: words in seconds.",
         # Measured (docs/performance.md, third round): wider beats 64 per second once the
         # matmuls run in bfloat16; showing the weights' moving average reaches 2.0 in a
-        # quarter fewer steps; a straight-line decay ending at 600 steps anneals by ~15 s.
+        # quarter fewer steps; a straight-line decay ending at 500 steps anneals by ~14 s.
         ModelConfig(n_embd=96, n_layer=2, n_head=4, block_size=32),
         TrainConfig(
-            batch_size=64,
-            max_iters=600,
+            batch_size=80,  # on two threads a step of 80 costs little more than one of 64
+            max_iters=500,
             optimizer="muon",
             learning_rate=2e-2,
             muon_lr=0.03,
@@ -129,7 +129,7 @@ PRESETS: dict[str, Preset] = {
         ModelConfig(n_embd=128, n_layer=3, n_head=4, block_size=64),
         TrainConfig(
             batch_size=32,
-            max_iters=1000,
+            max_iters=1050,
             optimizer="muon",
             learning_rate=2e-2,
             muon_lr=0.03,
