@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.attention.frame import CinemaFrame
+from game.text_fit import wrap
 from game.widgets.key_hints import draw_key_list
 from game.wording import count
 
@@ -51,22 +52,28 @@ def draw_side_panel(surface, theme, rect: pygame.Rect, frame: CinemaFrame) -> No
     inner = theme.panel(surface, rect, "Attention Cinema")
     y = inner.y
     for line, colour in info_lines(frame):
-        text = theme.text(line, "sm", colour)
-        surface.blit(text, (inner.x, y))
-        y += text.get_height() + theme.px(0.5)
+        for part in wrap(theme.font("sm"), line, inner.w):  # a long file name wraps
+            text = theme.text(part, "sm", colour)
+            surface.blit(text, (inner.x, y))
+            y += text.get_height() + theme.px(0.5)
     y += theme.px(2)
     heading = theme.text("WHAT EACH HEAD DOES", "xs", "dim", bold=True)
     surface.blit(heading, (inner.x, y))
     y += heading.get_height() + theme.px(1)
     # The caption column starts after the widest (bold) label, so the two never touch.
     label_w = theme.text("L0 H0", "sm", "cyan", bold=True).get_width() + theme.px(1.5)
+    caption_x = inner.x + max(theme.px(9), label_w)
     for (layer, head), caption in sorted(captions.items()):
         chosen = (layer, head) == selected
         name = theme.text(f"L{layer} H{head}", "sm", "cyan" if chosen else "text2", bold=chosen)
         surface.blit(name, (inner.x, y))
-        text = theme.text(caption.text, "sm", "text" if chosen else "text2")
-        surface.blit(text, (inner.x + max(theme.px(9), label_w), y))
-        y += name.get_height() + theme.px(0.5)
+        # A caption wider than the panel ("leans toward the previous character" at 1920x1080)
+        # goes on to a second line under itself rather than past the panel's edge.
+        for part in wrap(theme.font("sm"), caption.text, inner.right - caption_x):
+            text = theme.text(part, "sm", "text" if chosen else "text2")
+            surface.blit(text, (caption_x, y))
+            y += name.get_height()
+        y += theme.px(0.5)
     line_h = theme.font("xs").get_linesize()
     top = max(y + theme.px(2), inner.bottom - len(hints) * line_h)
     draw_key_list(surface, theme, pygame.Rect(inner.x, top, inner.w, inner.bottom - top), hints)

@@ -218,3 +218,31 @@ def test_3d_bars_are_drawn_by_a_thread_of_their_own(monkeypatch):
         if (lambda c: c[2] - c[0] > 70)(surface.get_at((x, y)))
     )
     assert blue > 200  # the identity's bars stand on the diagonal
+
+
+def test_the_side_panel_keeps_long_captions_and_names_inside_it():
+    import numpy as np
+    import pygame
+
+    from game.attention.frame import OVERVIEW, CinemaFrame
+    from game.attention.head_captions import HeadCaption
+    from game.attention.side_panel import draw_side_panel
+    from game.theme import Theme
+
+    pygame.font.init()
+    theme = Theme((1920, 1080))
+    captions = {(0, h): HeadCaption("previous", 0.4, {}, clear=False) for h in range(4)}
+    frame = CinemaFrame(
+        attention=np.zeros((1, 4, 8, 8)), shape=(1, 4), probe="the cat", selected=(0, 0),
+        cursor=(0, 0), captions=captions, view=OVERVIEW,
+        label="a_visitor_file_with_a_very_long_name_indeed_and_more.txt", status="running",
+        step=10, max_iters=600, starting_note="", notice="", steps=(0, 10), position=1.0,
+        shown_step=10.0, live=True, playing=False, follow_live=True, rate=1.0, hints=(),
+        invite=("", ""),
+    )  # fmt: skip
+    surface = pygame.Surface((1920, 1080))
+    surface.fill((255, 0, 255))
+    panel = pygame.Rect(1440, 160, 440, 800)  # as wide as the panel is at 1920x1080
+    draw_side_panel(surface, theme, panel, frame)
+    beyond = pygame.surfarray.pixels3d(surface)[panel.right :, panel.top : panel.bottom]
+    assert (beyond == (255, 0, 255)).all(), "text drawn past the panel's right edge"
