@@ -42,7 +42,7 @@ class StyleTab(Tab):
 
     id, title, key = SCOPE, "Style Transfer", "3"
     bindings = scoped_bindings(SCOPE, [  # Space, S and F5-F9: the shared training keys
-        ("ctrl+return,return", "train", "Tune the model on your text (~20 s)", "train"),
+        ("ctrl+return,return", "train", "Tune the model on your text (~15 s)", "train"),
         ("e,tab", "edit", "Edit your text (Esc leaves the text box)", "edit"),
         ("ctrl+v", "paste", "Paste from the clipboard into the text box", "paste"),
         ("ctrl+o,o", "open", "Open a .txt or .docx by typing its path", "open"),
