@@ -84,6 +84,7 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=25, help="steps between evaluations")
     parser.add_argument("--windows", type=int, default=2048, help="validation windows")
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--stop", type=int, default=0, help="end the trial after this many steps")
     parser.add_argument("--hook", nargs="*", default=[], help="init changes: " + ", ".join(HOOKS))
     args = parser.parse_args()
     preset = get_preset(args.preset)
@@ -114,7 +115,7 @@ def main() -> None:
     first_word = None
     curve, cpu = [], []
     first = {}
-    while not trainer.done:
+    while not trainer.done and not (args.stop and trainer.step >= args.stop):
         c0 = time.thread_time()
         trainer.train_step()
         cpu.append(time.thread_time() - c0)

@@ -55,7 +55,10 @@ def draw_overview(surface, theme, rect, frame: CinemaFrame, cache=None) -> dict:
         border = theme.colour["cyan"] if chosen else theme.colour["faint"]
         pygame.draw.rect(surface, border, tile.inflate(6, 6), 3 if chosen else 1)
         caption = captions.get((layer, head))
-        title = theme.text(f"Layer {layer} · Head {head}", TITLE, "text", bold=chosen)
+        name = f"Layer {layer} · Head {head}"
+        if theme.font(TITLE, bold=chosen).size(name)[0] > tile.w + theme.px(2):
+            name = f"L{layer} · H{head}"  # small tiles (3 layers of the long demo) crowd
+        title = theme.text(name, TITLE, "text", bold=chosen)
         line_h = theme.font(CAPTION).get_linesize()
         top = tile.y - theme.px(3.5) - title.get_height() - CAPTION_LINES * line_h
         surface.blit(title, (tile.x, top))
