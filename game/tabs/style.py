@@ -41,6 +41,7 @@ class StyleTab(Tab):
     """Input (type, paste, drop, open) -> fine-tuning with the loss chart -> before and after."""
 
     id, title, key = SCOPE, "Style Transfer", "3"
+    restart_bindings = {SCOPE: f"{SCOPE}_restart"}
     bindings = scoped_bindings(SCOPE, [  # Space, S and F5-F9: the shared training keys
         ("ctrl+return,return", "train", "Tune the model on your text (~15 s)", "train"),
         ("e,tab", "edit", "Edit your text (Esc leaves the text box)", "edit"),

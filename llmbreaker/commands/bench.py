@@ -66,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
     from llmbreaker.bench.plot import plot_curves
     from llmbreaker.bench.report import print_report
     from llmbreaker.bench.runner import BenchOptions, run_all
+    from llmbreaker.config import DEFAULT_PRESET
     from llmbreaker.datasets import default_dataset, load_corpus
     from llmbreaker.text_input import load_file
 
@@ -82,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
             text=text,
             corpus=corpus,
             threads=args.threads,
-            recipes=tuple(args.presets or ("seed", "small")),
+            recipes=tuple(args.presets or ("seed", DEFAULT_PRESET)),
             learn_budget=8,
             reference_budget=8,
             throughput_seconds=4,
