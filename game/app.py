@@ -31,7 +31,6 @@ from llmbreaker.exhibit_config import KIOSK_LOCKABLE, RunOptions
 FPS = 30
 POLL_BUDGET = 0.004  # seconds per frame spent draining worker events
 # The key-table row that restarts a crashed session, by the tab that owns it (else Space).
-RESTART_KEYS = {"watch": "replay", "style": "style_restart"}
 
 log = logging.getLogger(__name__)
 
@@ -281,9 +280,16 @@ class App:
         label = session.state.label if session else sid
         text = f"{label}: {error.message}"
         if error.fatal:
-            key = self.keymap.label(RESTART_KEYS.get(sid, "play_pause"), first=True)
+            key = self.keymap.label(self._restart_binding(sid), first=True)
             text += f" Press {key} to restart."
         return text
+
+    def _restart_binding(self, sid: str) -> str:
+        dashboard = self.scenes.get("dashboard")
+        for tab in getattr(dashboard, "tabs", []):
+            if sid in tab.restart_bindings:
+                return tab.restart_bindings[sid]
+        return "play_pause"
 
     def busy_items(self) -> list[tuple[str, float | None]]:
         return [(job.label + "…", job.progress) for job in self.background.jobs]

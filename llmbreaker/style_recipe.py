@@ -32,7 +32,7 @@ BASE_BUILD: dict[str, Any] = dict(
     ),
 )
 GENERATE_LENGTH = 400  # characters of the before and after samples, about 70 words
-SAMPLE_COUNT = 8  # samples of each that the style figures are read on (style_sample.py)
+SAMPLE_COUNT = 16  # samples of each that the style figures are read on (style_sample.py)
 # Fine-tuning leaves the embeddings and the first block as the base had them and tunes the
 # last block and the final LayerNorm: tuning everything made the model write half as many
 # full stops as the visitor does (its sentences ran on to 20-40 words); see the trials.

@@ -141,7 +141,7 @@ def test_style_json_reports_every_figure_of_the_issue(tmp_path):
     assert report["file"] == "complaint_letter.txt" and report["words"] == 190
     assert report["prompt"] == "Dear Sir or Madam, I am"
     assert report["steps"] <= 40 and len(report["before"]) == len(report["after"]) == 400
-    assert report["samples"] == 8  # the style figures are read on 8 samples of each
+    assert report["samples"] == 16  # the style figures are read on 16 samples of each
     assert report["best_val"] <= report["base_val"] < 3.0
     assert 0 <= report["verbatim"] <= 1 and 0 < report["real_words"] <= 1
     assert set(report["checks"]) == {"verbatim", "val_gain", "real_words", "style_closer"}

@@ -49,6 +49,9 @@ class Tab:
     bindings: list[Binding] = []
     session_controls = True  # Space, S and the speed keys act on followed()
     speed: str | None = None  # the speed chosen for the next session this tab starts
+    # Session id -> the binding whose key restarts it after a crash, for the app's error toast
+    # (sessions not named here restart with Space).
+    restart_bindings: dict[str, str] = {}
 
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.breakit.frame import BreakFrame
-from game.breakit.runs import BreakRuns
+from game.breakit.runs import BROKEN_ID, GHOST_ID, BreakRuns
 from game.breakit.samples import SamplesPanel
 from game.breakit.status_panel import StatusPanel
 from game.breakit.switch_list import SwitchList
@@ -68,6 +68,7 @@ class BreakTab(Tab):
 
     id, title, key = SCOPE, "Break It", "5"
     bindings = BINDINGS
+    restart_bindings = {BROKEN_ID: f"{SCOPE}_replay", GHOST_ID: f"{SCOPE}_replay"}
 
     def __init__(self, ctx: AppContext, cache_folder=None) -> None:
         super().__init__(ctx)

@@ -41,8 +41,9 @@ class StyleTab(Tab):
     """Input (type, paste, drop, open) -> fine-tuning with the loss chart -> before and after."""
 
     id, title, key = SCOPE, "Style Transfer", "3"
+    restart_bindings = {SCOPE: f"{SCOPE}_restart"}
     bindings = scoped_bindings(SCOPE, [  # Space, S and F5-F9: the shared training keys
-        ("ctrl+return,return", "train", "Tune the model on your text (~20 s)", "train"),
+        ("ctrl+return,return", "train", "Tune the model on your text (~15 s)", "train"),
         ("e,tab", "edit", "Edit your text (Esc leaves the text box)", "edit"),
         ("ctrl+v", "paste", "Paste from the clipboard into the text box", "paste"),
         ("ctrl+o,o", "open", "Open a .txt or .docx by typing its path", "open"),

@@ -50,6 +50,7 @@ def bundled_entries(datasets) -> list[PickerEntry]:
 class WatchTab(Tab):
     id = SCOPE
     title = "Watch It Learn"
+    restart_bindings = {SCOPE: "replay"}
     key = "1"
     bindings = BINDINGS
 

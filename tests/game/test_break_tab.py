@@ -155,6 +155,8 @@ def test_a_crash_shows_the_panel_and_r_restarts(fake):
     manager.events.append((BROKEN_ID, m.Error("training_failed", "Training crashed")))
     pilot.frames(1)
     assert pilot.tab.runs.status == "error"
+    # The toast names the key this tab restarts with, as its panel does (not Space).
+    assert pilot.app.toasts.messages[-1].endswith("Press R to restart.")
     manager.started.clear()
     pilot.press("r")
     assert BROKEN_ID in manager.started
