@@ -28,6 +28,10 @@ log = logging.getLogger(__name__)
 RETIRE_GRACE = 1.0  # seconds a replaced worker has after SIGTERM before SIGKILL
 CLOSE_GRACE = 2.0  # seconds every worker has after SIGTERM when the manager closes
 KILLED = -9  # exit code of a process ended by SIGKILL, which is what the OOM killer sends
+# Seconds after a start before the next spare is spawned: its torch import and warm-up step
+# would otherwise take CPU from the new session's first steps, the seconds in which a visitor
+# waits for the first words.
+SPARE_DELAY = 6.0
 START_FLUSH = 0.02  # seconds start() may wait for pipe room when a config carries a long text
 
 _open_managers: weakref.WeakSet[SessionManager] = weakref.WeakSet()
@@ -57,6 +61,8 @@ class SessionManager:
     def __init__(self, keep_warm: bool = False, *, context: str = "spawn", target=None) -> None:
         """context and target let tests run light stand-in workers (see WorkerProcess.spawn)."""
         self.keep_warm = keep_warm  # keep a spare worker ready after every start
+        self.spare_delay = SPARE_DELAY
+        self._spare_due: float | None = None  # when poll() spawns the next spare
         self._ctx = mp.get_context(context)
         self._target = target
         self._sessions: dict[str, _Handle] = {}
@@ -115,7 +121,7 @@ class SessionManager:
             worker.pid if worker else "none",
         )
         if self.keep_warm:
-            self.prewarm(background=True)
+            self._spare_due = time.monotonic() + self.spare_delay
         return sid
 
     def restart(self, session_id: str, config: SessionConfig | None = None) -> str:
@@ -194,6 +200,9 @@ class SessionManager:
         if self._retiring:
             self._reap()
         self._adopt_spawned()
+        if self._spare_due is not None and time.monotonic() >= self._spare_due:
+            self._spare_due = None
+            self.prewarm(background=True)
         if self._spare is not None:
             self._drain_spare(self._spare)
         deadline = time.perf_counter() + budget

@@ -143,11 +143,15 @@ def test_restart_replaces_a_running_worker_and_reaps_the_old_one(manager):
 
 def test_a_prewarmed_spare_becomes_the_next_session_and_is_replaced():
     mgr = SessionManager(keep_warm=True)
+    mgr.spare_delay = 0.5
     try:
         mgr.prewarm()
         spare_pid = mgr._spare.pid
         sid = mgr.start(config())
         assert mgr.pid(sid) == spare_pid
+        assert len(mgr.worker_pids()) == 1  # no new spare yet: the session's first seconds
+        time.sleep(mgr.spare_delay)
+        mgr.poll()
         assert len(mgr.worker_pids()) == 2  # the session's and a new spare, spawned on a thread
         assert mgr._spare is not None and mgr._spare.pid != spare_pid
         expect(mgr, sid, m.Paused)
@@ -186,9 +190,11 @@ def test_the_next_spare_is_spawned_off_the_calling_thread(monkeypatch):
 
     monkeypatch.setattr(session_manager.WorkerProcess, "spawn", staticmethod(spawn))
     mgr = SessionManager(keep_warm=True)
+    mgr.spare_delay = 0.0
     try:
         mgr.prewarm()  # the first on the caller's thread, as asked
         mgr.start(config())
+        mgr.poll()  # the next spare is due
         mgr.worker_pids()  # waits for the spawner thread
         assert spawned_on[0] == threading.current_thread().name
         assert spawned_on[1].startswith("worker-spawner")
