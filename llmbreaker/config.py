@@ -31,6 +31,10 @@ class ModelConfig:
     use_positions: bool = True  # learned position embeddings
     use_residual: bool = True  # skip connections around attention and MLP
     use_layernorm: bool = True  # pre-norm LayerNorms
+    # The MLP's nonlinearity: "relu" (the design's: on a CPU an eighth of GELU's cost) or
+    # "gelu" (nanoGPT's, for the bench's reference recipe).
+    activation: str = "relu"
+    norm_bias: bool = True  # LayerNorms learn a shift too (nanoGPT's have none)
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,7 @@ DEFAULT_PRESET = "quick"  # the exhibit's run: Watch It Learn, Attention Cinema,
 LONG_PRESET = "long"  # the long demo the exhibit offers
 
 OPTIMIZERS = ("adamw", "muon")
+ACTIVATIONS = ("relu", "gelu")
 DECAYS = ("cosine", "linear")
 
 
@@ -226,6 +231,9 @@ def validate_model(cfg: ModelConfig) -> ModelConfig:
         raise _invalid(f"Context length must be at most {MAX_CONTEXT} (got {cfg.block_size}).")
     if not 0 <= cfg.dropout < 1:
         raise _invalid(f"Dropout must be in [0, 1) (got {cfg.dropout}).")
+    if cfg.activation not in ACTIVATIONS:
+        names = ", ".join(ACTIVATIONS)
+        raise _invalid(f"Unknown activation '{cfg.activation}'. Choose one of: {names}.")
     return cfg
 
 

@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+import time
 
 from llmbreaker.datasets import load_corpus
 
@@ -52,3 +53,25 @@ def test_bench_runs_on_a_tiny_setting_and_writes_json(tmp_path):
     assert doc["latency_ms"]["pause"]["n"] == 5
     assert doc["worker_memory_mb"]["end"] > 0
     assert list(out.glob("bench-*.png"))
+
+
+def test_a_recipe_with_its_own_evaluations_counts_them_and_not_the_probes():
+    from dataclasses import replace
+
+    from llmbreaker.bench.learning import race
+    from llmbreaker.bench.recipes import REFERENCE
+
+    text = load_corpus("tiny") * 3
+    small = replace(
+        REFERENCE,
+        model=replace(REFERENCE.model, n_layer=1, n_embd=16, block_size=16),
+        train=replace(REFERENCE.train, max_iters=12, eval_interval=5, eval_batches=2),
+    )
+    began = time.perf_counter()
+    own = race(small, text, budget=60, threads=1, eval_every=0.0)
+    wall = time.perf_counter() - began
+    assert not own.counted_probes and own.probe_seconds > 0
+    assert [step for _, step, _ in own.points] == list(range(1, 13))  # free probes: every step
+    assert own.points[-1][0] <= wall - own.probe_seconds  # the clock leaves them out
+    counted = race(replace(small, own_evals=False), text, budget=60, threads=1, eval_every=0.0)
+    assert counted.counted_probes and counted.points[-1][0] >= counted.probe_seconds
