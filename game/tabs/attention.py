@@ -201,7 +201,9 @@ class AttentionTab(Tab):
     def current(self):
         """The blended attention at the timeline position; cached, with its pictures, per position.
 
-        Captions describe the nearest checkpoint, so they do not flicker while frames blend.
+        Captions describe the nearest checkpoint, so they do not flicker while frames blend;
+        a checkpoint's captions do not change when newer ones arrive, so they are computed once
+        as the glide passes it (not again when the count grows).
         """
         key = (len(self.source.frames), round(self.timeline.position, 4))
         if key != self._cache_key:
@@ -209,7 +211,7 @@ class AttentionTab(Tab):
             self.layout.pictures.clear()
             self.shown = blend(self.source.frames, self.timeline.position)
         finished = bool(self.source.state and self.source.state.finished)
-        nearest = (len(self.source.frames), round(self.timeline.position), finished)
+        nearest = (round(self.timeline.position), finished)
         if nearest != self._caption_key and self.shown is not None:
             self._caption_key = nearest
             snapped = blend(self.source.frames, nearest[1])
