@@ -75,3 +75,18 @@ def test_a_recipe_with_its_own_evaluations_counts_them_and_not_the_probes():
     assert own.points[-1][0] <= wall - own.probe_seconds  # the clock leaves them out
     counted = race(replace(small, own_evals=False), text, budget=60, threads=1, eval_every=0.0)
     assert counted.counted_probes and counted.points[-1][0] >= counted.probe_seconds
+
+
+def test_probes_close_in_on_a_target_only_when_the_curve_is_about_to_reach_it():
+    from llmbreaker.bench.learning import next_gap
+
+    start = (0.05, 1, 4.1)
+    assert next_gap([start, (1.0, 30, 2.5)], 1.0, 0.2) == 1.0  # too few points to draw a line
+    far = [start, (1.0, 30, 2.5), (2.0, 60, 2.4)]  # 2.2 is two seconds off
+    assert next_gap(far, 1.0, 0.2) == 1.0
+    near = [start, (2.0, 60, 2.2), (3.0, 90, 2.05)]  # 2.0 in a third of a second
+    assert abs(next_gap(near, 1.0, 0.2) - 1.05 / 3) < 1e-9
+    close = [start, (2.0, 60, 2.2), (3.0, 90, 2.001)]
+    assert next_gap(close, 1.0, 0.2) == 0.2  # never sooner than the floor
+    rising = [start, (2.0, 60, 2.0), (3.0, 90, 2.05)]
+    assert next_gap(rising, 1.0, 0.2) == 1.0
