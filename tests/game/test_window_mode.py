@@ -1,0 +1,26 @@
+"""F11: a window becomes a borderless window over the whole display, and back to its size."""
+
+import pygame
+
+from game.window_mode import WindowMode
+
+
+def test_f11_covers_the_display_and_returns_to_the_window(pilot):
+    app = pilot.app
+    windowed = app.screen.get_size()
+    desktop = pygame.display.get_desktop_sizes()[0]
+    assert windowed != desktop  # else the test could not tell the modes apart
+    pilot.press("f11", frames=2)
+    assert app.fullscreen and app.screen.get_size() == desktop
+    assert app.theme.size == desktop  # the layout follows at once, not a frame later
+    pilot.press("f11", frames=2)
+    assert not app.fullscreen and app.screen.get_size() == windowed
+    assert app.theme.size == windowed
+
+
+def test_a_full_screen_launch_leaves_it_for_a_window():
+    pygame.display.init()
+    mode = WindowMode((800, 600), fullscreen=True)
+    assert mode.open().get_size() == pygame.display.get_desktop_sizes()[0]
+    assert mode.toggle().get_size() == (800, 600) and not mode.fullscreen
+    assert mode.toggle().get_size() == pygame.display.get_desktop_sizes()[0] and mode.fullscreen
