@@ -124,8 +124,12 @@ class App:
         return self.window.fullscreen
 
     def toggle_fullscreen(self) -> None:
-        self.screen = self.window.toggle()
-        self.theme.resize(self.screen.get_size())
+        self.window.toggle()  # the frame loop makes the switch, one step per frame
+
+    def _follow_window(self, surface: pygame.Surface) -> None:
+        self.screen = surface
+        if surface.get_size() != self.theme.size:
+            self.theme.resize(surface.get_size())
 
     # ------------------------------------------------------------------ scenes
 
@@ -246,6 +250,8 @@ class App:
         events, self.pending = pygame.event.get() + self.pending, []
         for event in events:
             self.handle_event(event)
+        if self.window.switching:  # F11's next step, one per frame
+            self._follow_window(self.window.step())
         for sid, message in self.sessions.pump(POLL_BUDGET):
             if isinstance(message, m.Error):
                 self.toasts.push(self.error_text(sid, message), "error")

@@ -4,13 +4,15 @@ SDL's full-screen request on X11 goes through the window manager and then waits 
 for its answer: F11 froze the exhibit's frame for 120-290 ms under Xvfb, with or without
 openbox, and for 470 ms on a loaded machine (set_mode and toggle_fullscreen alike; measured).
 Dropping the border, moving the window to the corner and sizing it to the display looks the
-same and took 8-50 ms, so F11 works that way. Only a launch with --fullscreen or --kiosk asks
-for true full screen, once, before the first frame, where a wait costs nothing.
+same. Each of those three is an X round trip that SDL waits on (2-35 ms each under openbox,
+measured), so F11 does one per frame and the window keeps drawing in between. Only a launch
+with --fullscreen or --kiosk asks for true full screen, once, before the first frame.
 """
 
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 
 import pygame
 
@@ -23,29 +25,52 @@ class WindowMode:
         self.fullscreen = fullscreen
         self.native = fullscreen  # SDL's own full screen, from the launch
         self.windowed_position: tuple[int, int] | None = None
+        self._steps: list[Callable[[pygame.Window], None]] = []
 
     def open(self) -> pygame.Surface:
         if self.native:
             return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
         return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
 
-    def toggle(self) -> pygame.Surface:
-        """The other mode; the surface's new size also arrives as a WINDOWSIZECHANGED event."""
+    @property
+    def switching(self) -> bool:
+        return bool(self._steps)
+
+    def toggle(self) -> None:
+        """Queue the switch to the other mode; step() makes its X requests, one per frame."""
+        if self.native:  # leaving the launch's full screen: one slow switch, then never again
+            self.native = self.fullscreen = False
+            self._steps = [lambda _window: self.open()]
+            return
         self.fullscreen = not self.fullscreen
-        if self.native:  # leaving the launch's full screen: the one slow switch, then never
-            self.native = False
-            return self.open()
         window = _display_window()
         if self.fullscreen:
-            self.windowed_size, self.windowed_position = window.size, window.position
-            window.borderless = True
-            window.position = (0, 0)
-            window.size = pygame.display.get_desktop_sizes()[0]
+            if not self._steps:  # a switch half-way keeps the window's size from before it
+                self.windowed_size, self.windowed_position = window.size, window.position
+            self._steps = [_set("borderless", True), _set("position", (0, 0)), _to_desktop]
         else:
-            window.borderless = False
-            window.size = self.windowed_size
-            window.position = self.windowed_position or pygame.WINDOWPOS_CENTERED
+            position = self.windowed_position or pygame.WINDOWPOS_CENTERED
+            size = self.windowed_size
+            self._steps = [
+                _set("borderless", False),
+                _set("size", size),
+                _set("position", position),
+            ]
+        return self.step()
+
+    def step(self) -> pygame.Surface:
+        """The switch's next X request, one per frame; returns the display surface."""
+        if self._steps:
+            self._steps.pop(0)(_display_window())
         return pygame.display.get_surface()
+
+
+def _set(name: str, value) -> Callable[[pygame.Window], None]:
+    return lambda window: setattr(window, name, value)
+
+
+def _to_desktop(window: pygame.Window) -> None:
+    window.size = pygame.display.get_desktop_sizes()[0]
 
 
 def _display_window() -> pygame.Window:
