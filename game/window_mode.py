@@ -32,6 +32,9 @@ class WindowMode:
             return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
         return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
 
+    def _reopen(self, _window: pygame.Window) -> None:
+        self.open()
+
     @property
     def switching(self) -> bool:
         return bool(self._steps)
@@ -40,7 +43,7 @@ class WindowMode:
         """Queue the switch to the other mode; step() makes its X requests, one per frame."""
         if self.native:  # leaving the launch's full screen: one slow switch, then never again
             self.native = self.fullscreen = False
-            self._steps = [lambda _window: self.open()]
+            self._steps = [self._reopen]
             return
         self.fullscreen = not self.fullscreen
         window = _display_window()
@@ -49,20 +52,15 @@ class WindowMode:
                 self.windowed_size, self.windowed_position = window.size, window.position
             self._steps = [_set("borderless", True), _set("position", (0, 0)), _to_desktop]
         else:
-            position = self.windowed_position or pygame.WINDOWPOS_CENTERED
+            back = self.windowed_position or pygame.WINDOWPOS_CENTERED
             size = self.windowed_size
-            self._steps = [
-                _set("borderless", False),
-                _set("size", size),
-                _set("position", position),
-            ]
-        return self.step()
+            self._steps = [_set("borderless", False), _set("size", size), _set("position", back)]
 
     def step(self) -> pygame.Surface:
         """The switch's next X request, one per frame; returns the display surface."""
         if self._steps:
             self._steps.pop(0)(_display_window())
-        return pygame.display.get_surface()
+        return pygame.display.get_surface() or self.open()
 
 
 def _set(name: str, value) -> Callable[[pygame.Window], None]:
