@@ -202,8 +202,8 @@ class TextBox:
         self._rect = rect.inflate(-2 * theme.px(1.5), -2 * theme.px(1))
         if not self.text:  # wrapped: at 1280x720 one line ran past the box's right edge
             font, (x, y) = theme.font("sm", mono=True), self._rect.topleft
-            for line in wrap(font, self.placeholder, self._rect.w):
-                hint = theme.text(line, "sm", "dim", mono=True)
+            for hint_line in wrap(font, self.placeholder, self._rect.w):
+                hint = theme.text(hint_line, "sm", "dim", mono=True)
                 surface.blit(hint, (x, y))
                 y += hint.get_height()
         starts, rows = self._starts(), self._rows()
