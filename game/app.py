@@ -25,6 +25,7 @@ from game.theme import Theme
 from game.widgets.busy_badge import BusyBadge
 from game.widgets.help_overlay import HelpOverlay
 from game.widgets.toast import Toasts
+from game.window_mode import WindowMode
 from llmbreaker import messages as m
 from llmbreaker.exhibit_config import KIOSK_LOCKABLE, RunOptions
 
@@ -71,9 +72,9 @@ class App:
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("LLMBreaker")
-        self.fullscreen, self.kiosk = fullscreen, kiosk
-        self.windowed_size = size
-        self.screen = self._open_window(size, fullscreen)
+        self.kiosk = kiosk
+        self.window = WindowMode(size, fullscreen)
+        self.screen = self.window.open()
         if kiosk:
             pygame.mouse.set_visible(False)
         self.theme = Theme(self.screen.get_size())
@@ -118,15 +119,17 @@ class App:
 
     # ------------------------------------------------------------------ window
 
-    def _open_window(self, size, fullscreen: bool) -> pygame.Surface:
-        if fullscreen:
-            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        return pygame.display.set_mode(size, pygame.RESIZABLE)
+    @property
+    def fullscreen(self) -> bool:
+        return self.window.fullscreen
 
     def toggle_fullscreen(self) -> None:
-        self.fullscreen = not self.fullscreen
-        self.screen = self._open_window(self.windowed_size, self.fullscreen)
-        self.theme.resize(self.screen.get_size())
+        self.window.toggle()  # the frame loop makes the switch, one step per frame
+
+    def _follow_window(self, surface: pygame.Surface) -> None:
+        self.screen = surface
+        if surface.get_size() != self.theme.size:
+            self.theme.resize(surface.get_size())
 
     # ------------------------------------------------------------------ scenes
 
@@ -247,6 +250,8 @@ class App:
         events, self.pending = pygame.event.get() + self.pending, []
         for event in events:
             self.handle_event(event)
+        if self.window.switching:  # F11's next step, one per frame
+            self._follow_window(self.window.step())
         for sid, message in self.sessions.pump(POLL_BUDGET):
             if isinstance(message, m.Error):
                 self.toasts.push(self.error_text(sid, message), "error")

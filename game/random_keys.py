@@ -39,6 +39,7 @@ class Report:
     placeholders: list[str] = field(default_factory=list)
     slowest: list[tuple[float, str, str]] = field(default_factory=list)  # (s, key, where)
     per_key: dict[str, float] = field(default_factory=dict)  # key -> its slowest frame
+    per_key_where: dict[str, str] = field(default_factory=dict)  # ... and where it was
     # The same in CPU time of the frame loop's thread: what the frame itself cost, without the
     # time it waited for a core on a shared machine.
     slowest_cpu: list[tuple[float, str, str]] = field(default_factory=list)
@@ -57,16 +58,19 @@ class Report:
             f"exceptions {len(self.exceptions)}, placeholder tabs {len(self.placeholders)}",
             f"slowest frame {1000 * worst_ms:.1f} ms wall after '{key}' ({where})",
             f"slowest frame {1000 * cpu_ms:.1f} ms CPU after '{cpu_key}' ({cpu_where})",
-            "slowest keys (wall): " + _top(self.per_key),
+            "slowest keys (wall): " + _top(self.per_key, self.per_key_where),
             "slowest keys (CPU): " + _top(self.per_key_cpu),
             *[f"  exception: {text}" for text in self.exceptions[:10]],
             *[f"  placeholder: {text}" for text in self.placeholders[:10]],
         ]
 
 
-def _top(per_key: dict[str, float], count: int = 10) -> str:
+def _top(per_key: dict[str, float], places: dict[str, str] | None = None, count: int = 10) -> str:
     ordered = sorted(per_key.items(), key=lambda item: -item[1])[:count]
-    return ", ".join(f"{name} {1000 * seconds:.0f} ms" for name, seconds in ordered)
+    return ", ".join(
+        f"{name} {1000 * seconds:.0f} ms" + (f" ({places[name]})" if places else "")
+        for name, seconds in ordered
+    )
 
 
 class _Errors(logging.Handler):
@@ -136,7 +140,8 @@ def run(
                 if pace:
                     time.sleep(max(0.0, 1 / app.scene.fps - (time.monotonic() - tick)))
             report.keys += 1
-            report.per_key[name] = max(report.per_key.get(name, 0.0), slowest)
+            if slowest >= report.per_key.get(name, 0.0):
+                report.per_key[name], report.per_key_where[name] = slowest, where(app)
             report.per_key_cpu[name] = max(report.per_key_cpu.get(name, 0.0), slowest_cpu)
             report.slowest = sorted([*report.slowest, (slowest, name, where(app))])[-20:]
             report.slowest_cpu = sorted([*report.slowest_cpu, (slowest_cpu, name, where(app))])[

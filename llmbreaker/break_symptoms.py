@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from llmbreaker.breaks import SWITCHES
+from llmbreaker.text_scan import find_all
 
 WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 # Below this gap in validation loss the broken part "barely mattered" at this size.
@@ -23,7 +24,7 @@ ATTENTION_SYMPTOM = ("positions", "heads")
 
 def corpus_words(text: str) -> frozenset[str]:
     """Every word of a corpus, lower case: the dictionary a sample's words are checked against."""
-    return frozenset(w.lower() for w in WORD.findall(text))
+    return frozenset(w.lower() for w in find_all(WORD, text))
 
 
 def real_words(sample: str, words: frozenset[str]) -> tuple[int, int]:

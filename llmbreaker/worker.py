@@ -6,7 +6,6 @@ and turns what the run yields into messages.
 
 from __future__ import annotations
 
-import os
 import queue
 import time
 import traceback
@@ -20,6 +19,7 @@ from llmbreaker.config import SessionConfig, step_interval
 from llmbreaker.errors import OUT_OF_MEMORY, SESSION_NOT_FOUND, TRAINING_FAILED, LLMBreakerError
 from llmbreaker.progress import CheckpointResult, StepResult, next_step
 from llmbreaker.prompts import prompt_error
+from llmbreaker.worker_process import yield_to_parent
 
 if TYPE_CHECKING:  # torch is imported only once a session starts
     from llmbreaker.trainer import Trainer
@@ -29,10 +29,6 @@ IDLE_WAIT = 0.25  # seconds to block for a command while nothing is due
 # Seconds of quiet after which the event thread sends a heartbeat; the UI calls a worker
 # silent for 8 of these stalled (llmbreaker.worker_process.STALL_AFTER).
 HEARTBEAT_PERIOD = 0.5
-# Workers yield the CPU to the window: on 2 cores, two Break It workers and the window all want
-# a core, and at equal priority a frame waits its turn behind training steps. Training alone on
-# the machine runs as fast as before (niceness only matters when processes contend).
-WORKER_NICENESS = 5
 
 
 def worker_main(commands: Connection, events: Connection) -> None:
@@ -40,7 +36,7 @@ def worker_main(commands: Connection, events: Connection) -> None:
     from llmbreaker import set_thread_wait_policy
 
     set_thread_wait_policy(shared_cpu=True)  # the UI process needs its core
-    os.nice(WORKER_NICENESS)
+    yield_to_parent()  # the spawner has done it already; a worker started otherwise needs it
     writer = EventWriter(events, HEARTBEAT_PERIOD)
     worker = Worker(CommandReader(commands), writer)
     from llmbreaker.trainer import warm_up

@@ -67,6 +67,7 @@ def main() -> int:
             "exceptions": report.exceptions, "placeholders": report.placeholders,
             "slowest": report.slowest, "slowest_cpu": report.slowest_cpu,
             "per_key_ms": {k: round(1000 * v, 1) for k, v in sorted(report.per_key.items())},
+            "per_key_where": dict(sorted(report.per_key_where.items())),
             "per_key_cpu_ms": {k: round(1000 * v, 1) for k, v in
                                sorted(report.per_key_cpu.items())},
         }, indent=1))  # fmt: skip

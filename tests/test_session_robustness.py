@@ -1,6 +1,7 @@
 """The session manager under abuse: thousands of starts, stopped and half-written workers."""
 
 import faulthandler
+import multiprocessing as mp
 import os
 import signal
 import subprocess
@@ -16,7 +17,7 @@ from llmbreaker import messages as m
 from llmbreaker.config import session_config
 from llmbreaker.errors import OUT_OF_MEMORY, TRAINING_FAILED
 from llmbreaker.session_manager import SessionManager
-from llmbreaker.worker_process import STALL_AFTER
+from llmbreaker.worker_process import STALL_AFTER, WORKER_NICENESS, WorkerProcess
 
 TIMEOUT = 90  # generous: two cores may be busy; nothing here asserts on time
 
@@ -187,6 +188,16 @@ def test_a_spare_starts_and_trains_after_the_working_folder_was_deleted(tmp_path
     finally:
         mgr.close()
     assert not children()
+
+
+def test_a_worker_yields_before_its_own_first_line():
+    """The spawner lowers the child at once: Python's start and the imports come after."""
+    worker = WorkerProcess.spawn(mp.get_context("spawn"), fake_workers.echo_worker)
+    try:
+        lowered = os.getpriority(os.PRIO_PROCESS, worker.pid)
+        assert lowered == min(19, os.getpriority(os.PRIO_PROCESS, 0) + WORKER_NICENESS)
+    finally:
+        worker.end(TIMEOUT)
 
 
 def test_workers_give_the_window_the_cpu_first():

@@ -53,8 +53,15 @@ def break_configs(switches, training: dict, datasets=None) -> tuple[SessionConfi
     return replace(ghost, model=model, label="broken"), ghost
 
 
-def _words_of(dataset: str) -> frozenset[str]:
-    return corpus_words(load_corpus(dataset))
+_words_by_dataset: dict[str, Future[frozenset[str]]] = {}
+
+
+def _words_of(dataset: str) -> Future[frozenset[str]]:
+    """The corpus's dictionary, read once per dataset on the background thread."""
+    known = _words_by_dataset.get(dataset)
+    if known is None or (known.done() and known.exception() is not None):  # failed: try again
+        _words_by_dataset[dataset] = _background.submit(lambda: corpus_words(load_corpus(dataset)))
+    return _words_by_dataset[dataset]
 
 
 class BreakRuns:
@@ -94,7 +101,7 @@ class BreakRuns:
             self.sessions.start(GHOST_ID, ghost)
         elif self.sessions.get(GHOST_ID) is not None:
             self.sessions.drop(GHOST_ID)
-        self._words = _background.submit(_words_of, ghost.dataset or PREFERRED_DATASET)
+        self._words = _words_of(ghost.dataset or PREFERRED_DATASET)
 
     def send(self, command: m.Command) -> None:
         """A command to every run still going."""

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-
 import pygame
 
 from game.decode.look import glyph
 from game.guess.frame import GuessFrame, PlayerRow
+from game.text_fit import wrap as fit_wrap
 
 SCALE_BITS = 6.0  # the bars' full width; an untrained model needs about 5.8
 SHOWN_PERCENT = 0.005  # below this a probability reads "<1%", not a misleading "0%"
@@ -85,20 +84,6 @@ class Scoreboard:
             surface.blit(cost, (x + theme.px(0.5), cy - cost.get_height() // 2))
 
 
-@functools.lru_cache(maxsize=32)
-def _wrapped(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
-    """Greedy word wrap; cached, as measuring every word costs a few ms a frame."""
-    lines, current = [], ""
-    for word in text.split():
-        candidate = f"{current} {word}".strip()
-        if current and font.size(candidate)[0] > width:
-            lines.append(current)
-            current = word
-        else:
-            current = candidate
-    return tuple([*lines, current] if current else lines)
-
-
 def wrap(theme, text: str, size: str, width: int) -> tuple[str, ...]:
     """Lines of text that fit width in the UI font at size."""
-    return _wrapped(theme.font(size), text, width)
+    return tuple(fit_wrap(theme.font(size), text, width))

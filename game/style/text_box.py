@@ -6,6 +6,7 @@ import pygame
 
 from game.style import clipboard
 from game.style.wrap import index_at, line_end, line_of, locate, visible_text, wrap_starts
+from game.text_fit import wrap
 from llmbreaker.limits import MAX_TYPED_CHARS
 
 PLACEHOLDER = "Paste your writing (emails, essays, tweets). Min 50 words."
@@ -199,9 +200,12 @@ class TextBox:
         pygame.draw.rect(surface, border, rect, width=max(1, theme.px(0.25)),
                          border_radius=theme.px(1))  # fmt: skip
         self._rect = rect.inflate(-2 * theme.px(1.5), -2 * theme.px(1))
-        if not self.text:
-            hint = theme.text(self.placeholder, "sm", "dim", mono=True)
-            surface.blit(hint, self._rect.topleft)
+        if not self.text:  # wrapped: at 1280x720 one line ran past the box's right edge
+            font, (x, y) = theme.font("sm", mono=True), self._rect.topleft
+            for hint_line in wrap(font, self.placeholder, self._rect.w):
+                hint = theme.text(hint_line, "sm", "dim", mono=True)
+                surface.blit(hint, (x, y))
+                y += hint.get_height()
         starts, rows = self._starts(), self._rows()
         line = self.caret_line()
         self.scroll = min(max(self.scroll, line - rows + 1), line, max(0, len(starts) - rows))

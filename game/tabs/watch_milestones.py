@@ -9,6 +9,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from llmbreaker.datasets import load_corpus
 from llmbreaker.errors import LLMBreakerError
 from llmbreaker.session_state import SessionState
+from llmbreaker.text_scan import find_all
 
 WORD = re.compile(r"[A-Za-z]{3,}")
 MIN_WORD_COUNT = 2  # a word must occur this often in the corpus to count as "real"
@@ -21,7 +22,7 @@ _bundled: dict[str, Future[frozenset[str]]] = {}
 
 def corpus_words(text: str) -> frozenset[str]:
     """Lower-case words of three or more letters that the corpus uses at least twice."""
-    counts = Counter(word.lower() for word in WORD.findall(text))
+    counts = Counter(word.lower() for word in find_all(WORD, text))
     return frozenset(word for word, n in counts.items() if n >= MIN_WORD_COUNT)
 
 

@@ -4,23 +4,10 @@ from __future__ import annotations
 
 import pygame
 
+from game.text_fit import wrap
 from game.theme import Theme
 
 BAND_ALPHA = 225  # the view behind stays visible but never fights the words
-
-
-def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    """Greedy word wrap to a pixel width; a single overlong word gets a line of its own."""
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        candidate = f"{line} {word}".strip()
-        if line and font.size(candidate)[0] > width:
-            lines.append(line)
-            line = word
-        else:
-            line = candidate
-    return [*lines, line] if line else lines
 
 
 class TourCaption:

@@ -17,6 +17,8 @@ from game.app import App  # noqa: E402
 from game.pilot import Pilot  # noqa: E402
 from game.style import clipboard  # noqa: E402
 from game.style.examples import EXAMPLES  # noqa: E402
+from game.style.text_box import TextBox  # noqa: E402
+from game.theme import Theme  # noqa: E402
 from llmbreaker import style_recipe  # noqa: E402
 
 EXAMPLE = EXAMPLES[0][1]  # about 210 words
@@ -212,3 +214,20 @@ def test_editing_the_text_clears_the_last_run(app, monkeypatch):
     Pilot(app).type(" And one more sentence.")
     assert view.session is None and view.result is None and view.frame.phase == "idle"
     assert view.side.generated == ""
+
+
+SENTINEL = (255, 0, 255)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (960, 540)])
+def test_the_empty_box_hint_stays_inside_the_box(size):
+    pygame.font.init()
+    theme = Theme(size)
+    box = TextBox(theme)
+    surface = pygame.Surface(size)
+    surface.fill(SENTINEL)
+    rect = pygame.Rect(20, 20, size[0] * 38 // 100, size[1] // 3)  # the tab's box at that size
+    box.draw(surface, rect)
+    right = surface.subsurface(pygame.Rect(rect.right, 0, size[0] - rect.right, size[1]))
+    untouched = pygame.mask.from_threshold(right, SENTINEL, (1, 1, 1, 255)).count()
+    assert untouched == right.get_width() * right.get_height()
