@@ -64,6 +64,9 @@ class TrainConfig:
     temperature: float = 1.0  # of every sample; below 1 favours the likelier characters
     patience: int = 0  # stop after this many checkpoints without a better val loss (0: never)
     keep_best: bool = False  # at the end, go back to the weights of the best val loss
+    # AdamW rates per parameter: (name prefix, multiplier of learning_rate); the first
+    # prefix that matches wins, other parameters take learning_rate itself.
+    lr_scales: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -198,6 +201,8 @@ def validate_train(cfg: TrainConfig) -> TrainConfig:
         raise _invalid(f"Temperature must be above 0 and at most 2 (got {cfg.temperature}).")
     if cfg.patience < 0:
         raise _invalid(f"Patience must be 0 (off) or more checkpoints (got {cfg.patience}).")
+    if any(scale <= 0 for _, scale in cfg.lr_scales):
+        raise _invalid(f"Learning-rate multipliers must be above 0 (got {cfg.lr_scales}).")
     if not 0 < cfg.val_fraction < 0.5:
         raise _invalid(f"Validation share must be between 0 and 0.5 (got {cfg.val_fraction}).")
     available = cores()

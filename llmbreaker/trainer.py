@@ -133,19 +133,32 @@ class Trainer:
         optimizers: list[torch.optim.Optimizer] = []
         if to_muon:
             optimizers.append(Muon(to_muon, lr=cfg.muon_lr, momentum=cfg.muon_momentum))
-        matrices = [p for p in rest if p.dim() >= 2]
-        vectors = [p for p in rest if p.dim() < 2]
-        groups = [
-            {"params": matrices, "weight_decay": cfg.weight_decay},
-            {"params": vectors, "weight_decay": 0.0},
-        ]
+        names = {id(p): name for name, p in self.model.named_parameters()}
+        groups: dict[tuple[float, bool], list[torch.nn.Parameter]] = {}
+        for p in rest:
+            groups.setdefault((self._lr_scale(names[id(p)]), p.dim() >= 2), []).append(p)
         optimizers.append(
-            torch.optim.AdamW(groups, lr=cfg.learning_rate, betas=(cfg.beta1, cfg.beta2))
+            torch.optim.AdamW(
+                [
+                    {
+                        "params": params,
+                        "lr": cfg.learning_rate * scale,
+                        "weight_decay": cfg.weight_decay if matrix else 0.0,
+                    }
+                    for (scale, matrix), params in groups.items()
+                ],
+                lr=cfg.learning_rate,
+                betas=(cfg.beta1, cfg.beta2),
+            )
         )
         for optimizer in optimizers:
             for group in optimizer.param_groups:
                 group["peak_lr"] = group["lr"]
         return optimizers
+
+    def _lr_scale(self, name: str) -> float:
+        """The multiplier of learning_rate for one parameter (TrainConfig.lr_scales)."""
+        return next((m for prefix, m in self.train_cfg.lr_scales if name.startswith(prefix)), 1.0)
 
     @property
     def done(self) -> bool:

@@ -105,3 +105,26 @@ def test_samples_are_written_together_from_one_opening():
     assert len(texts) == 4 and all(len(t) == 50 for t in texts) and len(probs) == 50
     assert texts == again and len(set(texts)) > 1  # one seed, four different samples
     assert all(0 < p <= 1 for p in probs)
+
+
+def test_every_test_text_is_an_80_to_1000_word_text_in_the_base_alphabet():
+    from pathlib import Path
+
+    from llmbreaker.style_recipe import prepare_text
+    from llmbreaker.text_input import load_file
+
+    texts = sorted((Path(__file__).parent / "fixtures" / "style").glob("*.txt"))
+    assert len(texts) >= 19
+    for path in texts:
+        loaded = load_file(path)
+        assert 80 <= loaded.words <= 1000, path.name
+        assert prepare_text(loaded.text)[1] == 0, path.name  # nothing dropped
+
+
+def test_one_tuning_is_read_at_each_sampling_seed():
+    from llmbreaker.commands.style import fine_tune_seeds
+
+    first, second = fine_tune_seeds(NOTE, 1, (1337, 7), max_iters=12)
+    same = ("steps", "best_step", "base_val", "best_val", "checkpoints")
+    assert all(first[key] == second[key] for key in same)  # one tuned model ...
+    assert first["after"] != second["after"] and first["before"] != second["before"]  # two reads

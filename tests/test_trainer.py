@@ -107,3 +107,23 @@ def test_a_short_text_gets_a_shorter_context_and_both_splits():
     assert block < 64
     assert len(trainer.val_data) >= block + 2 and len(trainer.train_data) >= block + 2
     list(trainer.run())
+
+
+def test_learning_rate_multipliers_scale_their_parameters_rates_all_through_the_schedule():
+    trainer = make_trainer(
+        max_iters=20, warmup_iters=5, lr_scales=(("blocks.0.", 0.1), ("ln_f.", 10.0))
+    )
+    rates = {}
+    for group in trainer.optimizers[-1].param_groups:
+        for p in group["params"]:
+            rates[id(p)] = group
+    named = dict(trainer.model.named_parameters())
+    peak = trainer.train_cfg.learning_rate
+    assert math.isclose(rates[id(named["blocks.0.mlp.fc.weight"])]["peak_lr"], peak * 0.1)
+    assert math.isclose(rates[id(named["ln_f.bias"])]["peak_lr"], peak * 10)
+    assert math.isclose(rates[id(named["blocks.1.mlp.fc.weight"])]["peak_lr"], peak)
+    assert rates[id(named["ln_f.bias"])]["weight_decay"] == 0.0
+    for _ in range(3):
+        trainer.train_step()
+    group = rates[id(named["blocks.0.mlp.fc.weight"])]
+    assert math.isclose(group["lr"], lr_at(2, trainer.train_cfg) * 0.1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from llmbreaker.style_report import MAX_VERBATIM, MIN_CLOSER, MIN_GAIN, MIN_REAL_WORDS
@@ -29,6 +30,14 @@ def register(subparsers) -> None:
 
 def fine_tune(text: str, threads: int = 1, seed: int = 1337, **overrides) -> dict:
     """Before, fine-tune, after: every figure of one run (text already in the base alphabet)."""
+    return fine_tune_seeds(text, threads, (seed,), **overrides)[0]
+
+
+def fine_tune_seeds(
+    text: str, threads: int = 1, seeds: Sequence[int] = (1337,), **overrides
+) -> list[dict]:
+    """One fine-tuning, its before and after samples read at each sampling seed: a result per
+    seed (the trials read two seeds off one tuned model)."""
     from llmbreaker.style_recipe import GENERATE_LENGTH, style_session_config
     from llmbreaker.style_report import measure_transfer
     from llmbreaker.style_sample import freeze, style_samples
@@ -38,28 +47,33 @@ def fine_tune(text: str, threads: int = 1, seed: int = 1337, **overrides) -> dic
     t0 = time.perf_counter()
     trainer = Trainer(config.model, config.train, text, config.prompt, base=config.base)
     freeze(trainer.model, config.frozen)
-    befores, _ = style_samples(trainer, GENERATE_LENGTH, seed=seed)
+    befores = [style_samples(trainer, GENERATE_LENGTH, seed=s)[0] for s in seeds]
     losses = []
     for item in trainer.run():
         if isinstance(item, CheckpointResult):
             losses.append((item.step, item.train_loss, item.val_loss))
-    afters, probs = style_samples(trainer, GENERATE_LENGTH, seed=seed)
+    afters = [style_samples(trainer, GENERATE_LENGTH, seed=s) for s in seeds]
     seconds = time.perf_counter() - t0
     best_loss, best_step = trainer.best or (losses[-1][2], losses[-1][0])  # run() checkpoints
-    transfer = measure_transfer(text, befores, afters, losses[0][2], best_loss)
-    return {
-        "prompt": trainer.prompt,
-        "before": befores[0],
-        "after": afters[0],
-        "samples": len(afters),
-        "steps": trainer.step,
-        "best_step": best_step,
-        "stopped_early": trainer.stopped_early,
-        "seconds": round(seconds, 1),
-        "checkpoints": [(step, round(t, 4), round(v, 4)) for step, t, v in losses],
-        "avg_prob": round(sum(probs) / len(probs), 4) if probs else None,
-        **transfer.as_dict(),
-    }
+    results = []
+    for before, (after, probs) in zip(befores, afters, strict=True):
+        transfer = measure_transfer(text, before, after, losses[0][2], best_loss)
+        results.append(
+            {
+                "prompt": trainer.prompt,
+                "before": before[0],
+                "after": after[0],
+                "samples": len(after),
+                "steps": trainer.step,
+                "best_step": best_step,
+                "stopped_early": trainer.stopped_early,
+                "seconds": round(seconds, 1),
+                "checkpoints": [(step, round(t, 4), round(v, 4)) for step, t, v in losses],
+                "avg_prob": round(sum(probs) / len(probs), 4) if probs else None,
+                **transfer.as_dict(),
+            }
+        )
+    return results
 
 
 def run(args: argparse.Namespace) -> int:
