@@ -9,6 +9,7 @@ frames; the slowest frame among the key's own and the next `follow` frames is ch
 
 from __future__ import annotations
 
+import gc
 import logging
 import random
 import string
@@ -45,6 +46,7 @@ class Report:
     slowest_cpu: list[tuple[float, str, str]] = field(default_factory=list)
     per_key_cpu: dict[str, float] = field(default_factory=dict)
     seconds: float = 0.0
+    gc_pause: float = 0.0  # the longest garbage collection during the run, seconds
 
     @property
     def worst(self) -> tuple[float, str, str]:
@@ -60,6 +62,7 @@ class Report:
             f"slowest frame {1000 * cpu_ms:.1f} ms CPU after '{cpu_key}' ({cpu_where})",
             "slowest keys (wall): " + _top(self.per_key, self.per_key_where),
             "slowest keys (CPU): " + _top(self.per_key_cpu),
+            f"longest garbage collection {1000 * self.gc_pause:.1f} ms",
             *[f"  exception: {text}" for text in self.exceptions[:10]],
             *[f"  placeholder: {text}" for text in self.placeholders[:10]],
         ]
@@ -83,6 +86,19 @@ class _Errors(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         if record.exc_info:
             self.found.append(f"{record.name}: {record.getMessage()}: {record.exc_info[1]!r}")
+
+
+class _CollectionTimer:
+    """Times Python's garbage collections: a pause of the frame loop that no profile names."""
+
+    def __init__(self) -> None:
+        self.longest, self._began = 0.0, 0.0
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._began = time.perf_counter()
+        else:
+            self.longest = max(self.longest, time.perf_counter() - self._began)
 
 
 def key_pool(app) -> list[str]:
@@ -121,6 +137,8 @@ def run(
     errors = _Errors()
     logging.getLogger().addHandler(errors)
     started = time.monotonic()
+    collections = _CollectionTimer()
+    gc.callbacks.append(collections)
     try:
         for index in range(count):
             if keep_training and index % 50 == 0:
@@ -152,7 +170,9 @@ def run(
                 progress(index + 1, report)
     finally:
         logging.getLogger().removeHandler(errors)
+        gc.callbacks.remove(collections)
     report.exceptions += errors.found
+    report.gc_pause = collections.longest
     report.seconds = time.monotonic() - started
     return report
 

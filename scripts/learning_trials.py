@@ -66,6 +66,13 @@ def ema_warmup(value: int):
     return hook
 
 
+def ns_steps(value: int):
+    def hook(trainer) -> None:
+        trainer.muon_ns_steps = value
+
+    return hook
+
+
 HOOKS = {
     "zero_proj": zero_proj,
     "emb_scale": emb_scale,
@@ -73,6 +80,8 @@ HOOKS = {
     "ema_warmup5": ema_warmup(5),
     "ema_warmup20": ema_warmup(20),
     "ema_warmup40": ema_warmup(40),
+    "ns3": ns_steps(3),
+    "ns4": ns_steps(4),
 }
 
 
@@ -108,6 +117,8 @@ def main() -> None:
         HOOKS[hook](trainer)
     if args.hook:
         trainer.optimizers = trainer._make_optimizers()
+        for group in trainer.optimizers[0].param_groups:  # Muon's, when it has one
+            group["ns_steps"] = getattr(trainer, "muon_ns_steps", group.get("ns_steps"))
     torch.set_num_threads(args.threads)
     val_x, val_y = trainer._spread_windows(trainer.val_data, args.windows)
     trainer._eval_sets["trial"] = (val_x, val_y)

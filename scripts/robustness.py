@@ -66,6 +66,7 @@ def main() -> int:
             "keys": report.keys, "frames": report.frames, "seconds": report.seconds,
             "exceptions": report.exceptions, "placeholders": report.placeholders,
             "slowest": report.slowest, "slowest_cpu": report.slowest_cpu,
+            "gc_pause_ms": round(1000 * report.gc_pause, 1),
             "per_key_ms": {k: round(1000 * v, 1) for k, v in sorted(report.per_key.items())},
             "per_key_where": dict(sorted(report.per_key_where.items())),
             "per_key_cpu_ms": {k: round(1000 * v, 1) for k, v in

@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+import time
 
 from llmbreaker.datasets import load_corpus
 
@@ -52,3 +53,40 @@ def test_bench_runs_on_a_tiny_setting_and_writes_json(tmp_path):
     assert doc["latency_ms"]["pause"]["n"] == 5
     assert doc["worker_memory_mb"]["end"] > 0
     assert list(out.glob("bench-*.png"))
+
+
+def test_a_recipe_with_its_own_evaluations_counts_them_and_not_the_probes():
+    from dataclasses import replace
+
+    from llmbreaker.bench.learning import race
+    from llmbreaker.bench.recipes import REFERENCE
+
+    text = load_corpus("tiny") * 3
+    small = replace(
+        REFERENCE,
+        model=replace(REFERENCE.model, n_layer=1, n_embd=16, block_size=16),
+        train=replace(REFERENCE.train, max_iters=12, eval_interval=5, eval_batches=2),
+    )
+    began = time.perf_counter()
+    own = race(small, text, budget=60, threads=1, eval_every=0.0)
+    wall = time.perf_counter() - began
+    assert not own.counted_probes and own.probe_seconds > 0
+    assert [step for _, step, _ in own.points] == list(range(1, 13))  # free probes: every step
+    assert own.points[-1][0] <= wall - own.probe_seconds  # the clock leaves them out
+    counted = race(replace(small, own_evals=False), text, budget=60, threads=1, eval_every=0.0)
+    assert counted.counted_probes and counted.points[-1][0] >= counted.probe_seconds
+
+
+def test_probes_close_in_on_a_target_only_when_the_curve_is_about_to_reach_it():
+    from llmbreaker.bench.learning import next_gap
+
+    start = (0.05, 1, 4.1)
+    assert next_gap([start, (1.0, 30, 2.5)], 1.0, 0.2) == 1.0  # too few points to draw a line
+    far = [start, (1.0, 30, 2.5), (2.0, 60, 2.4)]  # 2.2 is two seconds off
+    assert next_gap(far, 1.0, 0.2) == 1.0
+    near = [start, (2.0, 60, 2.2), (3.0, 90, 2.05)]  # 2.0 in a third of a second
+    assert abs(next_gap(near, 1.0, 0.2) - 1.05 / 3) < 1e-9
+    close = [start, (2.0, 60, 2.2), (3.0, 90, 2.001)]
+    assert next_gap(close, 1.0, 0.2) == 0.2  # never sooner than the floor
+    rising = [start, (2.0, 60, 2.0), (3.0, 90, 2.05)]
+    assert next_gap(rising, 1.0, 0.2) == 1.0

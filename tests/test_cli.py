@@ -188,6 +188,13 @@ def test_train_break_shows_a_table_of_both_runs():
     assert "a single attention head and a width of 8" in result.stdout
 
 
+def test_train_break_trains_break_its_preset_unless_told_otherwise():
+    tiny = ["train", "--dataset", "tiny", "--threads", "1", "--iters", "10", "--json"]
+    doc = json.loads(llmbreaker(*tiny, "--break", "positions").stdout)
+    assert doc["ghost"]["preset"] == doc["broken"]["preset"] == "small"  # BREAK_PRESET
+    assert json.loads(llmbreaker(*tiny).stdout)["preset"] == "quick"  # DEFAULT_PRESET
+
+
 def test_train_break_refuses_an_unknown_part_in_one_line():
     result = llmbreaker("train", "--dataset", "tiny", "--break", "wings")
     assert result.returncode == 2

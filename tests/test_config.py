@@ -20,6 +20,7 @@ from llmbreaker.errors import INVALID_CONFIG, LLMBreakerError
         ({"threads": 0}, "Threads must be 1-"),
         ({"threads": 100_000}, "Threads must be 1-"),
         ({"decay": "step"}, "Unknown decay 'step'. Choose one of: cosine, linear"),
+        ({"activation": "tanh"}, "Unknown activation 'tanh'. Choose one of: relu, gelu"),
     ],
 )
 def test_out_of_bounds_settings_are_rejected(override, message):

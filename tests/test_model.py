@@ -2,6 +2,7 @@
 
 import pytest
 import torch
+from torch.nn import functional as F
 
 from llmbreaker.config import PRESETS, ModelConfig
 from llmbreaker.model import GPT
@@ -62,6 +63,19 @@ def test_break_it_switches_build_and_run(switch):
     cfg = ModelConfig(vocab_size=20, block_size=8, n_embd=16, **{switch: False})
     logits, loss = GPT(cfg)(torch.randint(0, 20, (2, 8)), torch.randint(0, 20, (2, 8)))
     assert torch.isfinite(loss)
+
+
+def test_nanogpt_switches_use_exact_gelu_and_layernorms_without_a_shift():
+    torch.manual_seed(2)
+    shape = {"vocab_size": 20, "block_size": 8, "n_embd": 16, "n_layer": 1}
+    plain = GPT(ModelConfig(**shape))
+    nano = GPT(ModelConfig(**shape, activation="gelu", norm_bias=False))
+    assert nano.ln_f.bias is None and plain.ln_f.bias is not None
+    assert not any(name.endswith("ln1.bias") for name, _ in nano.named_parameters())
+    x = torch.randn(2, 8, 16)
+    for model, act in ((nano, F.gelu), (plain, F.relu)):
+        mlp = model.blocks[0].mlp
+        torch.testing.assert_close(mlp(x), mlp.proj(act(mlp.fc(x))))
 
 
 def test_too_long_a_sequence_is_refused():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pygame
 
@@ -11,10 +13,16 @@ SPACE_GLYPH = "·"  # spaces in the probe are real tokens; show them
 
 
 def matrix_surface(matrix: np.ndarray) -> pygame.Surface:
-    """A surface with one pixel per cell (x = key, y = query) in the attention colours."""
+    """A surface with one pixel per cell (x = key, y = query) in the attention colours.
+
+    In the display's own pixel format once there is a display: a 24-bit picture is converted
+    pixel by pixel at every blit (a 384 px tile 0.57 ms, converted 0.04 ms; the overview
+    blits eight to twelve of them a frame), and scaling a converted one is quicker too.
+    """
     rgb = np.ascontiguousarray(colormap_fast(matrix))
     t_rows, t_cols = matrix.shape
-    return pygame.image.frombuffer(rgb.tobytes(), (t_cols, t_rows), "RGB")
+    surface = pygame.image.frombuffer(rgb.tobytes(), (t_cols, t_rows), "RGB")
+    return surface.convert() if pygame.display.get_surface() is not None else surface
 
 
 def fit_side(available: int, cells: int) -> int:
@@ -63,14 +71,39 @@ def draw_axis_labels(surface, theme, text: str, rect: pygame.Rect, colour="text2
     cell = rect.w / max(1, cells)
     if cell < 9 * theme.scale:
         return False
-    size = max(9, int(cell * 0.95 / theme.scale))
-    for i, char in enumerate(text):
-        label = theme.text(glyph(char), size, colour, mono=True)
-        centre = rect.x + (i + 0.5) * cell
-        surface.blit(label, label.get_rect(midbottom=(centre, rect.y - 2)))
-        middle = rect.y + (i + 0.5) * cell
-        surface.blit(label, label.get_rect(midright=(rect.x - 4, middle)))
+    (top, left), pad = _label_strips(theme, theme.scale, text, rect.w, colour), _strip_pad(theme)
+    surface.blit(top, top.get_rect(bottomleft=(rect.x - pad, rect.y - 2)))
+    surface.blit(left, left.get_rect(topright=(rect.x - 4, rect.y - pad)))
     return True
+
+
+def _strip_pad(theme) -> int:
+    """Room past either end of a strip for the half of an edge label that sticks out."""
+    return theme.px(2)
+
+
+@lru_cache(maxsize=64)
+def _label_strips(theme, scale: float, text: str, side: int, colour) -> tuple:
+    """A heatmap's top and left labels, each row drawn once into a transparent strip.
+
+    Blitted one by one they were 2 x 32 blits a tile and frame: with eight tiles, about half
+    of the overview's frame (measured: docs/performance.md). scale is in the key because a
+    resized theme draws other sizes.
+    """
+    cells = len(text)
+    cell = side / max(1, cells)
+    size = max(9, int(cell * 0.95 / scale))
+    labels = [theme.text(glyph(char), size, colour, mono=True) for char in text]
+    pad = _strip_pad(theme)
+    height = max(label.get_height() for label in labels)
+    width = max(label.get_width() for label in labels)
+    top = pygame.Surface((side + 2 * pad, height), pygame.SRCALPHA)
+    left = pygame.Surface((width, side + 2 * pad), pygame.SRCALPHA)
+    for i, label in enumerate(labels):
+        centre = pad + (i + 0.5) * cell
+        top.blit(label, label.get_rect(midbottom=(centre, height)))
+        left.blit(label, label.get_rect(midright=(width, centre)))
+    return top, left
 
 
 def draw_legend(surface, theme, rect: pygame.Rect) -> None:

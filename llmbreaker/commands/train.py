@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 
+from llmbreaker.breaks import BREAK_PRESET
 from llmbreaker.commands.options import cores, default_threads, thread_count
 from llmbreaker.config import DEFAULT_PRESET, PRESETS, session_config
 from llmbreaker.limits import (
@@ -34,9 +35,9 @@ def register(subparsers) -> None:
     source.add_argument("--corpus", metavar="PATH", help="a .txt or .docx file of your own")
     parser.add_argument(
         "--preset",
-        default=DEFAULT_PRESET,
         choices=list(PRESETS),
-        help=f"model and recipe (default {DEFAULT_PRESET})",
+        help=f"model and recipe (default {DEFAULT_PRESET}; with --break {BREAK_PRESET}, "
+        "the model Break It trains)",
     )
     parser.add_argument(
         "--iters", type=int, metavar="N", help=f"optimiser steps ({MIN_ITERS}-{MAX_ITERS})"
@@ -92,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
 
         switches = parse_switches(args.break_parts)
         args.iters = args.iters or BREAK_STEPS
+        args.preset = args.preset or BREAK_PRESET  # the model the tab breaks
+    args.preset = args.preset or DEFAULT_PRESET
     config = session_config(
         args.preset,
         text=text,

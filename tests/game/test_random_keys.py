@@ -30,3 +30,15 @@ def test_the_pool_covers_every_tab_and_never_quits(pilot):
     assert tab_keys <= set(pool) and "ctrl+q" not in pool
     bound = {k for tab in pilot.app.dashboard.tabs for b in tab.bindings for k in b.keys}
     assert bound - {"ctrl+q"} <= set(pool)
+
+
+def test_garbage_collections_are_timed():
+    import gc
+
+    timer = random_keys._CollectionTimer()
+    gc.callbacks.append(timer)
+    try:
+        gc.collect()
+    finally:
+        gc.callbacks.remove(timer)
+    assert timer.longest > 0

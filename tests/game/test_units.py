@@ -125,3 +125,23 @@ def test_metric_bars_never_draw_past_their_panel():
         painted = any(surface.get_at(spot)[:3] != (0, 0, 0) for spot in spots)
         assert not painted and 1 <= drawn <= 3
     assert drawn == 3  # a tall panel shows every metric
+
+
+def test_heatmap_pictures_take_the_displays_pixel_format_and_keep_their_colours():
+    import numpy as np
+
+    from game.attention.colormap import colormap_fast
+    from game.attention.heatmap import matrix_surface
+
+    matrix = np.array([[1.0, 0.0], [0.5, 0.25]], dtype=np.float32)
+    pygame.display.init()
+    screen = pygame.display.set_mode((64, 48))
+    try:
+        shown = matrix_surface(matrix)
+        assert shown.get_bitsize() == screen.get_bitsize() == 32  # not the 24 bits of RGB
+        colours = colormap_fast(matrix)
+        for y in range(2):
+            for x in range(2):
+                assert tuple(shown.get_at((x, y)))[:3] == tuple(int(c) for c in colours[y, x])
+    finally:
+        pygame.display.quit()
