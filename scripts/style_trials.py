@@ -3,7 +3,8 @@
     PYTHONPATH=. .venv/bin/python scripts/style_trials.py '{"learning_rate": 2e-3}'
 
 The optional JSON holds overrides (style_session_config keywords such as "learning_rate",
-"temperature" or "frozen"; "base": a trial base file; "sample_seeds": the before and after
+"temperature" or "frozen"; "base": a trial base file, with the char_base_words.txt beside it
+if it has one; "sample_seeds": the before and after
 samples' seeds, default [1337, 7], each read off the same tuned model; "only": a list of text
 names; "dump": a JSON file of every figure; "threads": torch threads, default 1;
 "lr_scales": [["ln_f.", 10]], learning-rate multipliers by parameter name), for the trials
@@ -59,6 +60,11 @@ def main() -> None:
 
         style_recipe.BASE_PATH = Path(overrides.pop("base"))
         style_recipe.BASE_SHAPE = base_shape(style_recipe.BASE_PATH)
+        words = style_recipe.BASE_PATH.with_name("char_base_words.txt")
+        if words.is_file():  # its own corpus's words, for the real-words figure
+            from llmbreaker import style_report
+
+            style_report.WORDS_PATH = words
     seeds = overrides.pop("sample_seeds", [1337, 7])
     only = overrides.pop("only", None)
     dump = overrides.pop("dump", None)

@@ -200,15 +200,3 @@ def test_train_break_refuses_an_unknown_part_in_one_line():
     assert result.returncode == 2
     assert "Cannot break wings. Choose from: positions, residual" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
-
-
-def test_base_build_writes_loadable_weights_and_words(tmp_path):
-    out = tmp_path / "base.pt"
-    result = llmbreaker("base", "build", "--steps", "10", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    assert "Saved" in result.stdout and out.is_file()
-    assert (tmp_path / "char_base_words.txt").read_text().count("\n") > 5_000
-
-    from llmbreaker.base_model import base_shape, base_vocab
-
-    assert len(base_vocab(out)) == 96 and base_shape(out).n_layer == 2

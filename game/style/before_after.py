@@ -12,8 +12,8 @@ from game.style.side_by_side import SideBySide, draw_highlighted
 HOW_IT_WORKS = (
     "1  Type or paste 50+ words of your own writing (a note, a letter, a review).",
     "   Or drop a .txt/.docx on the window, or press {style_open} and type its path.",
-    "2  Press {style_train}. A model that has read books (Shakespeare, children's",
-    "   stories) writes from your first words; then it studies your text.",
+    "2  Press {style_train}. A model that has read books (presidents' speeches,",
+    "   children's stories) writes from your first words; then it studies your text.",
     "3  After about 20 seconds it writes again, from the same words, like you.",
     "",
     "No text to hand? Press {style_example} for an example.",

