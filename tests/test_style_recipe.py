@@ -34,6 +34,7 @@ def test_session_starts_from_the_committed_base():
     assert config.train.keep_best and config.train.patience == FINE_TUNE["patience"]
     assert config.model.n_embd == BASE_SHAPE.n_embd
     assert base_vocab().chars == BASE_CHARS and base_shape().n_embd == BASE_SHAPE.n_embd
+    assert base_shape().direct_ngrams == 0  # saved before direct paths existed: still loads
 
 
 def test_base_weights_load_into_a_shorter_context():
