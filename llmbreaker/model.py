@@ -130,7 +130,8 @@ class Block(nn.Module):
 
 
 class GPT(nn.Module):
-    """Token + position embeddings, n blocks, final LayerNorm, head tied to the embedding."""
+    """Token + position embeddings, n blocks, final LayerNorm, head tied to the embedding;
+    optionally direct n-gram paths from the last characters to the logits."""
 
     def __init__(self, cfg: ModelConfig) -> None:
         super().__init__()
