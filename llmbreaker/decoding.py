@@ -75,6 +75,7 @@ def token_credit(model: GPT, ids: list[int], token: int, temperature: float) -> 
     with torch.enable_grad():
         x = model.embed(idx).detach().requires_grad_(True)  # (1, T, C)
         logits, _, _ = model.forward_embedded(x)
+        logits = model.add_direct(logits, idx)  # the n-gram paths do not depend on x
         logp = F.log_softmax(logits[0, -1] / temperature, dim=-1)[token]
         (grad,) = torch.autograd.grad(logp, x)
     return (grad * x.detach()).sum(-1)[0].numpy().astype(np.float32)  # (T,)
@@ -116,6 +117,7 @@ def decode_with_logits(
                 written = 1
                 x = model.embed(torch.tensor(ids[-1:])[None, :], len(ids) - 1)  # (1, 1, C)
             logits, weights, caches = model.forward_embedded(x, caches, need_weights=True)
+            logits = model.add_direct(logits, torch.tensor(ids)[None, :])
         version = current
         next_logits = logits[0, -1]  # (vocab,)
         probs = F.softmax(next_logits / temperature, dim=-1)

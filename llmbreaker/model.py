@@ -130,7 +130,8 @@ class Block(nn.Module):
 
 
 class GPT(nn.Module):
-    """Token + position embeddings, n blocks, final LayerNorm, head tied to the embedding."""
+    """Token + position embeddings, n blocks, final LayerNorm, head tied to the embedding;
+    optionally direct n-gram paths from the last characters to the logits."""
 
     def __init__(self, cfg: ModelConfig) -> None:
         super().__init__()
@@ -142,7 +143,16 @@ class GPT(nn.Module):
         self.ln_f = layer_norm(cfg)
         self.head = nn.Linear(cfg.n_embd, cfg.vocab_size, bias=False)
         self.head.weight = self.tok_emb.weight  # weight tying
+        v, order = cfg.vocab_size, cfg.direct_ngrams
+        # The direct paths start at zero (the trainer sets the unigram from letter counts);
+        # the trigram's pairs include "no previous character" (index v) for a window's start.
+        self.unigram = nn.Parameter(torch.zeros(v)) if order >= 1 else None
+        self.bigram = nn.Embedding(v, v) if order >= 2 else None
+        self.trigram = nn.Embedding(cfg.trigram_rows or (v + 1) * v, v) if order >= 3 else None
         self.apply(self._init_weights)
+        for table in (self.bigram, self.trigram):
+            if table is not None:
+                nn.init.zeros_(table.weight)
         # Scaled init of the residual projections (GPT-2).
         for name, p in self.named_parameters():
             if name.endswith("proj.weight"):
@@ -187,10 +197,30 @@ class GPT(nn.Module):
         if idx.size(1) > self.cfg.block_size:
             raise ValueError(f"sequence of {idx.size(1)} exceeds block size {self.cfg.block_size}")
         logits, _, _ = self.forward_embedded(self.embed(idx))
+        logits = self.add_direct(logits, idx)
         loss = None
         if targets is not None:
             loss = F.cross_entropy(logits.view(-1, logits.size(-1)), targets.reshape(-1))
         return logits, loss
+
+    def add_direct(self, logits: torch.Tensor, idx: torch.Tensor) -> torch.Tensor:
+        """logits (B, T', vocab) of the last T' positions of idx (B, T), plus the direct
+        n-gram paths' rows (unchanged without them). idx's first character has no previous
+        one, as at a training window's start."""
+        if self.unigram is None:
+            return logits
+        logits = logits + self.unigram
+        idx = idx[:, -(logits.size(1) + 1) :]  # the positions asked for and the one before
+        if self.bigram is not None:
+            logits = logits + self.bigram(idx[:, -logits.size(1) :])
+        if self.trigram is not None:
+            v = self.cfg.vocab_size
+            prev = F.pad(idx[:, :-1], (1, 0), value=v)  # v: no previous character
+            pair = prev * v + idx
+            if self.cfg.trigram_rows:  # a multiplicative hash spreads the pairs over the rows
+                pair = pair * 2654435761 % self.cfg.trigram_rows
+            logits = logits + self.trigram(pair)[:, -logits.size(1) :]
+        return logits
 
     @torch.no_grad()
     def attention_maps(self, idx: torch.Tensor) -> torch.Tensor:

@@ -97,6 +97,9 @@ class Trainer:
 
             load_weights(self.model, base)
         self.optimizers = self._make_optimizers()
+        # A fresh model's unigram path starts from the letters' counts, at the first step (so
+        # inside any clock that times the training, and after the untrained checkpoint).
+        self._count_letters = base is None and self.model.unigram is not None
         self.bf16 = train_cfg.bf16 and native_bf16()
         # The model that is evaluated, sampled and shown: the weights' moving average, if any.
         self.shown = self.model
@@ -189,6 +192,8 @@ class Trainer:
     def train_step(self) -> StepResult:
         """One optimiser step on one batch."""
         t0 = time.perf_counter()
+        if self._count_letters:
+            self._start_unigram_from_counts()
         lr = lr_at(self.step, self.train_cfg)
         scale = lr / self.train_cfg.learning_rate
         for optimizer in self.optimizers:
@@ -210,6 +215,18 @@ class Trainer:
             self._average()
         self.elapsed += time.perf_counter() - t0
         return StepResult(self.step, loss.item(), lr)
+
+    @torch.no_grad()
+    def _start_unigram_from_counts(self) -> None:
+        """Set the unigram path (trained and shown) to the training split's log letter
+        frequencies, each count plus one: what the first steps would otherwise spend learning
+        (docs/performance.md, fifth round). About a millisecond for a million characters."""
+        self._count_letters = False
+        counts = torch.bincount(self.train_data, minlength=self.model_cfg.vocab_size) + 1.0
+        log_freq = (counts / counts.sum()).log()
+        for model in (self.model, self.shown):  # the same model twice without an average
+            if model.unigram is not None:
+                model.unigram.copy_(log_freq)
 
     @torch.no_grad()
     def _average(self) -> None:

@@ -32,8 +32,11 @@ def parse_value(text: str):
             pass
     if text in ("True", "False"):
         return text == "True"
+    if text.startswith("(") and ":" in text:  # lr_scales: (prefix:multiplier,...)
+        pairs = (part.split(":") for part in text[1:-1].split(","))
+        return tuple((name, float(m)) for name, m in pairs)
     if text.startswith("("):
-        return tuple(tuple(int(n) for n in part.split(":")) for part in text[1:-1].split(","))
+        return tuple(int(n) for n in text[1:-1].split(",") if n)
     return text
 
 
@@ -73,7 +76,18 @@ def ns_steps(value: int):
     return hook
 
 
+def bigram_counts(trainer) -> None:
+    """The bigram path starts at the training split's log P(next | current), counts plus 0.5
+    (direct_ngrams 2 or more; the fifth round's trial of it ran without the unigram path)."""
+    v = trainer.model_cfg.vocab_size
+    ids = trainer.train_data
+    pairs = torch.bincount(ids[:-1] * v + ids[1:], minlength=v * v).double().view(v, v) + 0.5
+    with torch.no_grad():
+        trainer.model.bigram.weight.copy_((pairs / pairs.sum(1, keepdim=True)).log())
+
+
 HOOKS = {
+    "bigram_counts": bigram_counts,
     "zero_proj": zero_proj,
     "emb_scale": emb_scale,
     "ortho": ortho,
@@ -117,6 +131,8 @@ def main() -> None:
         HOOKS[hook](trainer)
     if args.hook:
         trainer.optimizers = trainer._make_optimizers()
+        if trainer.shown is not trainer.model:
+            trainer.shown.load_state_dict(trainer.model.state_dict())
         for group in trainer.optimizers[0].param_groups:  # Muon's, when it has one
             group["ns_steps"] = getattr(trainer, "muon_ns_steps", group.get("ns_steps"))
     torch.set_num_threads(args.threads)
@@ -126,6 +142,7 @@ def main() -> None:
     first_word = None
     curve, cpu = [], []
     first = {}
+    curve.append((0, round(trainer.split_loss("trial"), 4)))
     while not trainer.done and not (args.stop and trainer.step >= args.stop):
         c0 = time.thread_time()
         trainer.train_step()

@@ -21,6 +21,8 @@ from llmbreaker.errors import INVALID_CONFIG, LLMBreakerError
         ({"threads": 100_000}, "Threads must be 1-"),
         ({"decay": "step"}, "Unknown decay 'step'. Choose one of: cosine, linear"),
         ({"activation": "tanh"}, "Unknown activation 'tanh'. Choose one of: relu, gelu"),
+        ({"direct_ngrams": 4}, "Direct n-gram paths must be 0-3"),
+        ({"trigram_rows": -1}, "Trigram rows must be 0"),
     ],
 )
 def test_out_of_bounds_settings_are_rejected(override, message):
@@ -49,3 +51,14 @@ def test_speeds_pace_500_steps_over_25_seconds_at_1x():
     assert step_interval("1x") * 500 == pytest.approx(25.0)
     assert step_interval("10x") * 500 == pytest.approx(2.5)
     assert step_interval("max") == 0.0
+
+
+def test_the_exhibit_runs_get_direct_paths_and_nanogpt_s_reference_does_not():
+    from llmbreaker.bench.recipes import REFERENCE
+    from llmbreaker.style_recipe import BASE_SHAPE
+
+    assert get_preset("quick").model.direct_ngrams == 3
+    # Measured (docs/performance.md, fifth round): they slowed `long` after step 200, and the
+    # other presets' tabs (Break It, Decode Live, Style Transfer, the game) keep their models.
+    for shape in (REFERENCE.model, BASE_SHAPE, get_preset("long").model, get_preset("small").model):
+        assert shape.direct_ngrams == 0

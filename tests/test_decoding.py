@@ -130,6 +130,18 @@ def test_bad_prompts_raise_one_clear_error(prompt, words):
     assert info.value.code == "invalid_prompt" and words in info.value.message
 
 
+@pytest.mark.parametrize("rows", [0, 11])
+def test_with_direct_ngram_paths_still_exact(rows):
+    model = make_model(direct_ngrams=3, trigram_rows=rows)
+    with torch.no_grad():  # the tables start at zero: fill them so that they count
+        for name, p in model.named_parameters():
+            if "gram" in name:
+                p.normal_()
+    for step, logits in run(model, "the cat", 30):
+        torch.testing.assert_close(logits, full_logits(model, step.context), atol=1e-5, rtol=0)
+        assert len(step.credit) == len(step.context)
+
+
 def test_without_positions_or_layernorm_still_exact():
     model = make_model(use_positions=False, use_layernorm=False)
     for step, logits in run(model, "dog", 20):

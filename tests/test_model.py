@@ -118,3 +118,67 @@ def test_cached_attention_past_the_written_out_limit_matches_a_full_forward(need
     if need_weights:
         assert weights[0].shape == (1, 4, 20, 90)
         assert weights[0][0, :, 0, 71:].abs().max() == 0  # the first new query sees no later key
+
+
+def direct_model(order: int = 3) -> GPT:
+    """A small model with direct n-gram paths, the tables filled so that they matter."""
+    torch.manual_seed(3)
+    model = GPT(ModelConfig(vocab_size=7, block_size=8, n_embd=16, n_head=2, direct_ngrams=order))
+    with torch.no_grad():
+        for table in (model.unigram, model.bigram, model.trigram):
+            if table is not None:
+                (table.weight if isinstance(table, torch.nn.Embedding) else table).normal_()
+    return model.eval()
+
+
+def test_direct_paths_add_their_table_rows_to_the_logits():
+    model = direct_model()
+    idx = torch.tensor([[2, 5, 1, 1, 6]])
+    with torch.no_grad():
+        with_paths, _ = model(idx)
+        plain, _, _ = model.forward_embedded(model.embed(idx))
+    v = 7
+    pairs = [v * v + 2, 2 * v + 5, 5 * v + 1, 1 * v + 1, 1 * v + 6]  # the first has no previous
+    added = model.unigram + model.bigram.weight[idx[0]] + model.trigram.weight[pairs]
+    torch.testing.assert_close(with_paths[0], plain[0] + added)
+
+
+def test_direct_paths_count_their_parameters_and_start_at_zero():
+    cfg = ModelConfig(vocab_size=7, block_size=8, n_embd=16, n_head=2)
+    plain = GPT(cfg).num_params()
+    for order, extra in [(1, 7), (2, 7 + 49), (3, 7 + 49 + 8 * 49)]:
+        model = GPT(ModelConfig(**{**cfg.__dict__, "direct_ngrams": order}))
+        assert model.num_params() == plain + extra
+        assert all(p.abs().sum() == 0 for n, p in model.named_parameters() if "gram" in n)
+    hashed = GPT(ModelConfig(**{**cfg.__dict__, "direct_ngrams": 3, "trigram_rows": 11}))
+    assert hashed.num_params() == plain + 7 + 49 + 11 * 7
+
+
+def test_hashed_trigram_pairs_share_rows_and_stay_in_the_table():
+    model = direct_model()
+    hashed = GPT(ModelConfig(**{**model.cfg.__dict__, "trigram_rows": 5})).eval()
+    idx = torch.arange(7).repeat(1, 2)[:, :8]  # every character, then the first again
+    with torch.no_grad():
+        hashed.trigram.weight.copy_(torch.arange(5.0)[:, None].expand(5, 7))  # row r: all r
+        rows = hashed.add_direct(torch.zeros(1, 8, 7), idx)[0, :, 0]
+    assert set(rows.tolist()) <= set(range(5)) and len(set(rows.tolist())) > 1
+
+
+def test_a_future_token_never_changes_earlier_logits_through_the_direct_paths():
+    model = direct_model()
+    idx = torch.tensor([[1, 2, 3, 4, 5, 6]])
+    changed = idx.clone()
+    changed[0, -1] = 0
+    with torch.no_grad():
+        a, _ = model(idx)
+        b, _ = model(changed)
+    torch.testing.assert_close(a[0, :-1], b[0, :-1])
+    assert not torch.allclose(a[0, -1], b[0, -1])
+
+
+def test_direct_paths_for_the_last_positions_see_the_character_before_them():
+    model = direct_model()
+    idx = torch.tensor([[4, 0, 3, 2]])
+    full = model.add_direct(torch.zeros(1, 4, 7), idx)
+    last = model.add_direct(torch.zeros(1, 1, 7), idx)  # as the KV-cached decoder asks
+    torch.testing.assert_close(last[0, 0], full[0, -1])

@@ -34,6 +34,7 @@ def test_session_starts_from_the_committed_base():
     assert config.train.keep_best and config.train.patience == FINE_TUNE["patience"]
     assert config.model.n_embd == BASE_SHAPE.n_embd
     assert base_vocab().chars == BASE_CHARS and base_shape().n_embd == BASE_SHAPE.n_embd
+    assert base_shape().direct_ngrams == 0  # saved before direct paths existed: still loads
 
 
 def test_the_committed_base_is_the_modern_prose_base_the_recipe_builds():

@@ -127,3 +127,17 @@ def test_learning_rate_multipliers_scale_their_parameters_rates_all_through_the_
         trainer.train_step()
     group = rates[id(named["blocks.0.mlp.fc.weight"])]
     assert math.isclose(group["lr"], lr_at(2, trainer.train_cfg) * 0.1)
+
+
+def test_the_unigram_path_starts_from_the_training_letters_counts_at_the_first_step():
+    model = SEED.model.__class__(**{**SEED.model.__dict__, "direct_ngrams": 1})
+    cfg = TrainConfig(**{**SEED.train.__dict__, "threads": 1, "max_iters": 5, "ema": 0.9})
+    trainer = Trainer(model, cfg, load_corpus("tiny"))
+    untrained = next(trainer.run())
+    assert untrained.step == 0 and trainer.shown.unigram.abs().sum() == 0  # shown random
+    trainer.train_step()
+    counts = np.bincount(trainer.train_data.numpy(), minlength=len(trainer.vocab)) + 1.0
+    expected = np.log(counts / counts.sum())
+    # the trained path has taken one optimiser step since; the shown one most of it
+    for path in (trainer.model.unigram, trainer.shown.unigram):
+        assert np.abs(path.detach().numpy() - expected).max() < 0.01

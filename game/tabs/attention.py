@@ -216,7 +216,7 @@ class AttentionTab(Tab):
         nearest = (round(self.timeline.position), finished)
         if nearest != self._caption_key and self.shown is not None:
             self._caption_key = nearest
-            snapped = blend(self.source.frames, nearest[1])
+            snapped = blend(self.source.frames, nearest[0])
             if snapped is not None:
                 self.captions = caption_heads(snapped, self.source.probe, finished)
         return self.shown

@@ -246,3 +246,17 @@ def test_the_side_panel_keeps_long_captions_and_names_inside_it():
     draw_side_panel(surface, theme, panel, frame)
     beyond = pygame.surfarray.pixels3d(surface)[panel.right :, panel.top : panel.bottom]
     assert (beyond == (255, 0, 255)).all(), "text drawn past the panel's right edge"
+
+
+def test_captions_describe_the_checkpoint_nearest_the_timeline():
+    t = 8
+    even = np.tril(np.ones((t, t)))
+    even = even / even.sum(axis=1, keepdims=True)
+    previous = np.eye(t, k=-1)
+    previous[0, 0] = 1.0  # row 0 can only look at itself
+    frames = [even[None, None], previous[None, None]]  # (1 layer, 1 head, T, T) each
+    tab = make_tab(FakeSessions([f.astype(np.float32) for f in frames], "the cat!"))
+    settle(tab, 1.0)
+    assert tab.captions[(0, 0)].kind == "previous"
+    settle(tab, 0.0)
+    assert tab.captions[(0, 0)].kind == "spread"
