@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
-import re
-
 import pygame
 
 from game.style.frame import DONE, IDLE, TRAINING, StyleFrame
 from game.style.side_by_side import SideBySide, draw_highlighted
+from game.style.wrap import one_block
 
 HOW_IT_WORKS = (
     "1  Type or paste 50+ words of your own writing (a note, a letter, a review).",
     "   Or drop a .txt/.docx on the window, or press {style_open} and type its path.",
     "2  Press {style_train}. A model that has read books (presidents' speeches,",
     "   children's stories) writes from your first words; then it studies your text.",
-    "3  After about 20 seconds it writes again, from the same words, like you.",
+    "3  About ten seconds later it writes again, from the same words, like you.",
     "",
     "No text to hand? Press {style_example} for an example.",
 )  # {binding id}: the key the table binds it to, filled in when drawn
 NAMED_KEYS = ("style_open", "style_train", "style_example")
 BEFORE_TITLE = "Before  ·  it writes like its training books"
 AFTER_TITLE = "After  ·  it writes like you"
-
-
-def one_block(text: str) -> str:
-    """Line breaks shown as " / ", as verse is quoted: a small panel shows more of the text."""
-    return re.sub(r"\s*\n\s*", " / ", text)
 
 
 class BeforeAfter:
@@ -61,7 +55,7 @@ class BeforeAfter:
             surface.blit(theme.text("The base model is reading your first words...", "sm",
                                     "dim"), inner.topleft)  # fmt: skip
             return
-        draw_highlighted(surface, theme, inner, one_block(frame.prompt + frame.before), [])
+        draw_highlighted(surface, theme, inner, one_block(frame.prompt + frame.before)[0], [])
 
     def _draw_after(self, surface, rect: pygame.Rect, frame: StyleFrame) -> None:
         theme = self.theme

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.style.wrap import visible_text, wrap_starts
+from game.style.wrap import one_block, visible_text, wrap_starts
 from llmbreaker.style_metrics import shared_phrases
 
 TYPE_RATE = 120.0  # generated characters revealed per second
@@ -89,5 +89,7 @@ class SideBySide:
             wait = theme.text("The model's text will type itself out here.", "sm", "dim")
             surface.blit(wait, body.topleft)
             return
-        draw_highlighted(surface, theme, body, self.generated, self.spans_generated,
-                         limit=int(self.revealed), caret=self.typing)  # fmt: skip
+        shown, where = one_block(self.generated)  # the before panel shows line breaks so too
+        spans = [(where[a], where[b]) for a, b in self.spans_generated]
+        draw_highlighted(surface, theme, body, shown, spans, limit=where[int(self.revealed)],
+                         caret=self.typing)  # fmt: skip

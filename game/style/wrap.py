@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+
+LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
+BREAK_MARK = " / "  # a line break in a small panel, as verse is quoted inline
 
 
 def wrap_starts(text: str, columns: int) -> list[int]:
@@ -55,3 +59,28 @@ def visible_text(text: str, starts: list[int], line: int) -> str:
     """What a visual line shows: its characters without the newline."""
     end = starts[line + 1] if line + 1 < len(starts) else len(text)
     return text[starts[line] : end].rstrip("\n")
+
+
+def one_block(text: str) -> tuple[str, list[int]]:
+    """Line breaks shown as " / ", so a small panel shows more of the text, and where each
+    offset of text (and its end) lands in what is shown, to carry highlights and a typing limit.
+
+    A run of blank lines is one mark: a sample that opens with a title and a blank line would
+    otherwise fill a two-line panel with the title alone.
+    """
+    shown: list[str] = []
+    where = [0] * (len(text) + 1)
+    at = done = 0
+    for found in LINE_BREAKS.finditer(text):
+        for offset in range(done, found.start()):
+            where[offset] = at + offset - done
+        at += found.start() - done
+        for offset in range(found.start(), found.end()):
+            where[offset] = at
+        shown += [text[done : found.start()], BREAK_MARK]
+        at += len(BREAK_MARK)
+        done = found.end()
+    for offset in range(done, len(text) + 1):
+        where[offset] = at + offset - done
+    shown.append(text[done:])
+    return "".join(shown), where
