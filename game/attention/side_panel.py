@@ -60,20 +60,42 @@ def draw_side_panel(surface, theme, rect: pygame.Rect, frame: CinemaFrame) -> No
     heading = theme.text("WHAT EACH HEAD DOES", "xs", "dim", bold=True)
     surface.blit(heading, (inner.x, y))
     y += heading.get_height() + theme.px(1)
-    # The caption column starts after the widest (bold) label, so the two never touch.
-    label_w = theme.text("L0 H0", "sm", "cyan", bold=True).get_width() + theme.px(1.5)
-    caption_x = inner.x + max(theme.px(9), label_w)
+    line_h = theme.font("xs").get_linesize()
+    keys_h = len(hints) * line_h + theme.px(2)
+    # Captions that wrap ("leans toward the previous character") take a second line; where the
+    # list and every key row would not both fit, the captions go a size smaller.
+    size = "sm"
+    if y + _captions_height(theme, captions, inner, size) + keys_h > inner.bottom:
+        size = "xs"
+    y = _draw_captions(surface, theme, inner, y, captions, selected, size)
+    top = max(y + theme.px(2), inner.bottom - len(hints) * line_h)
+    draw_key_list(surface, theme, pygame.Rect(inner.x, top, inner.w, inner.bottom - top), hints)
+
+
+def _caption_x(theme, inner: pygame.Rect, size: str) -> int:
+    """The caption column starts after the widest (bold) label, so the two never touch."""
+    label_w = theme.text("L0 H0", size, "cyan", bold=True).get_width() + theme.px(1.5)
+    return inner.x + max(theme.px(9 if size == "sm" else 7), label_w)
+
+
+def _captions_height(theme, captions, inner: pygame.Rect, size: str) -> int:
+    width = inner.right - _caption_x(theme, inner, size)
+    lines = sum(len(wrap(theme.font(size), c.text, width)) for c in captions.values())
+    return lines * theme.font(size).get_height() + len(captions) * theme.px(0.5)
+
+
+def _draw_captions(surface, theme, inner: pygame.Rect, y: int, captions, selected, size) -> int:
+    """Each head's label and caption from y down; returns the y under the last."""
+    caption_x = _caption_x(theme, inner, size)
     for (layer, head), caption in sorted(captions.items()):
         chosen = (layer, head) == selected
-        name = theme.text(f"L{layer} H{head}", "sm", "cyan" if chosen else "text2", bold=chosen)
+        name = theme.text(f"L{layer} H{head}", size, "cyan" if chosen else "text2", bold=chosen)
         surface.blit(name, (inner.x, y))
-        # A caption wider than the panel ("leans toward the previous character" at 1920x1080)
-        # goes on to a second line under itself rather than past the panel's edge.
-        for part in wrap(theme.font("sm"), caption.text, inner.right - caption_x):
-            text = theme.text(part, "sm", "text" if chosen else "text2")
+        # A caption wider than the panel goes on to a second line under itself rather than
+        # past the panel's edge.
+        for part in wrap(theme.font(size), caption.text, inner.right - caption_x):
+            text = theme.text(part, size, "text" if chosen else "text2")
             surface.blit(text, (caption_x, y))
             y += name.get_height()
         y += theme.px(0.5)
-    line_h = theme.font("xs").get_linesize()
-    top = max(y + theme.px(2), inner.bottom - len(hints) * line_h)
-    draw_key_list(surface, theme, pygame.Rect(inner.x, top, inner.w, inner.bottom - top), hints)
+    return y

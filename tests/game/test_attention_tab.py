@@ -260,3 +260,36 @@ def test_captions_describe_the_checkpoint_nearest_the_timeline():
     assert tab.captions[(0, 0)].kind == "previous"
     settle(tab, 0.0)
     assert tab.captions[(0, 0)].kind == "spread"
+
+
+def test_the_side_panel_keeps_every_key_row_when_captions_wrap_at_1280x720(monkeypatch):
+    import pygame
+
+    from game.attention import side_panel
+    from game.attention.frame import OVERVIEW, CinemaFrame
+    from game.attention.head_captions import HeadCaption
+    from game.theme import Theme
+
+    pygame.font.init()
+    theme = Theme((1280, 720))
+    captions = {(layer, h): HeadCaption("spread", 0.1, {}, clear=False)
+                for layer in range(2) for h in range(4)}  # fmt: skip
+    for head in ((0, 1), (0, 3)):  # two heads whose captions take two lines at this size
+        captions[head] = HeadCaption("previous", 0.4, {}, clear=False)
+    hints = tuple((f"K{i}", what) for i, (_, what) in enumerate(side_panel.HINTS))
+    frame = CinemaFrame(
+        attention=np.zeros((2, 4, 8, 8)), shape=(2, 4), probe="the cat", selected=(0, 0),
+        cursor=(0, 0), captions=captions, view=OVERVIEW, label="Shakespeare", status="running",
+        step=198, max_iters=500, starting_note="", notice="", steps=(0, 150), position=1.0,
+        shown_step=150.0, live=True, playing=False, follow_live=True, rate=1.0, hints=hints,
+        invite=("", ""),
+    )  # fmt: skip
+    drawn = []
+    real = side_panel.draw_key_list
+    monkeypatch.setattr(side_panel, "draw_key_list",
+                        lambda *a, **k: drawn.append((a[2], real(*a, **k))))  # fmt: skip
+    surface = pygame.Surface((1280, 720))
+    panel = pygame.Rect(959, 106, 294, 532)  # the panel's place at 1280x720
+    side_panel.draw_side_panel(surface, theme, panel, frame)
+    (rect, bottom), line_h = drawn[0], theme.font("xs").get_linesize()
+    assert bottom - rect.y >= len(hints) * line_h, "the last key rows were left out"
