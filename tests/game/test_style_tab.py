@@ -76,6 +76,19 @@ def test_digits_type_in_the_box_and_escape_gives_keys_back(app):
     assert app.dashboard.tab.id != "style"
 
 
+def test_the_key_row_says_what_escape_does_now(app, monkeypatch):
+    import game.style.layout as layout
+
+    rows = []
+    monkeypatch.setattr(layout, "draw_key_row", lambda *args: rows.append(dict(args[3])))
+    app.frame()  # the box is not focused: Esc goes back to the start, E types
+    keys = app.keymap
+    assert rows[-1].get(keys.hint("style_edit")) == "type in the box"
+    assert "leave the box" not in rows[-1].values()
+    press(app, pygame.K_e, char="e")
+    assert rows[-1].get(keys.hint("back")) == "leave the box"
+
+
 def test_paste_select_all_and_copy(app):
     paste(app, EXAMPLE)
     assert tab(app).box.text == EXAMPLE and tab(app).status == "ready"
