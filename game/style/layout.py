@@ -57,7 +57,9 @@ class StyleLayout:
         self.draw_style(surface, style)
         self.draw_confidence(surface, confidence)
         keys = tab.ctx.keys
-        rows = HINTS_INPUT if tab.mode == "input" else HINTS_RESULTS
+        rows: tuple[tuple[tuple[str, ...], str], ...] = (
+            HINTS_INPUT if tab.mode == "input" else HINTS_RESULTS
+        )
         if tab.mode == "input" and not tab.box.focused:
             rows = tuple(HINT_TYPE if ids == ("back",) else (ids, what) for ids, what in rows)
         hints = [(keys.hint(*ids), what) for ids, what in rows]

@@ -244,3 +244,22 @@ def test_the_empty_box_hint_stays_inside_the_box(size):
     right = surface.subsurface(pygame.Rect(rect.right, 0, size[0] - rect.right, size[1]))
     untouched = pygame.mask.from_threshold(right, SENTINEL, (1, 1, 1, 255)).count()
     assert untouched == right.get_width() * right.get_height()
+
+
+def test_the_after_panel_says_why_after_matches_before_when_step_0_stays_best():
+    from types import SimpleNamespace
+
+    from game.style.before_after import BeforeAfter
+    from game.style.frame import DONE, StyleFrame
+
+    def status(losses):
+        checkpoints = tuple(
+            SimpleNamespace(step=4 * i, val_loss=loss) for i, loss in enumerate(losses)
+        )
+        frame = StyleFrame(DONE, "completed", 24, 300, 4.0, "Dear Team,", "b", "a", True,
+                           checkpoints, True)  # type: ignore[arg-type]  # fmt: skip
+        return BeforeAfter._status(frame, "R")
+
+    assert "after = before" in status([1.39, 1.40, 1.42])
+    assert "best checkpoint: step 4" in status([1.39, 1.30, 1.42])
+    assert "after = before" not in status([1.39, 1.30, 1.42])
