@@ -145,12 +145,16 @@ class GPT(nn.Module):
         self.head.weight = self.tok_emb.weight  # weight tying
         v, order = cfg.vocab_size, cfg.direct_ngrams
         # The direct paths start at zero (the trainer sets the unigram from letter counts);
-        # the trigram's pairs include "no previous character" (index v) for a window's start.
+        # the trigram's pairs and the four-gram's triples include "no previous character"
+        # (index v) for a window's start. The four-gram's triples are always hashed (there
+        # are (v + 1)^2 v of them), into as many rows as the trigram has.
+        rows = cfg.trigram_rows or (v + 1) * v
         self.unigram = nn.Parameter(torch.zeros(v)) if order >= 1 else None
         self.bigram = nn.Embedding(v, v) if order >= 2 else None
-        self.trigram = nn.Embedding(cfg.trigram_rows or (v + 1) * v, v) if order >= 3 else None
+        self.trigram = nn.Embedding(rows, v) if order >= 3 else None
+        self.fourgram = nn.Embedding(rows, v) if order >= 4 else None
         self.apply(self._init_weights)
-        for table in (self.bigram, self.trigram):
+        for table in (self.bigram, self.trigram, self.fourgram):
             if table is not None:
                 nn.init.zeros_(table.weight)
         # Scaled init of the residual projections (GPT-2).
@@ -209,17 +213,22 @@ class GPT(nn.Module):
         one, as at a training window's start."""
         if self.unigram is None:
             return logits
+        n, v = logits.size(1), self.cfg.vocab_size
+        idx = idx[:, -(n + 2) :]  # the positions asked for and the two before them
         logits = logits + self.unigram
-        idx = idx[:, -(logits.size(1) + 1) :]  # the positions asked for and the one before
+        current = idx[:, -n:]
         if self.bigram is not None:
-            logits = logits + self.bigram(idx[:, -logits.size(1) :])
+            logits = logits + self.bigram(current)
         if self.trigram is not None:
-            v = self.cfg.vocab_size
-            prev = F.pad(idx[:, :-1], (1, 0), value=v)  # v: no previous character
-            pair = prev * v + idx
+            prev = F.pad(idx[:, :-1], (1, 0), value=v)[:, -n:]  # v: no previous character
+            pair = prev * v + current
             if self.cfg.trigram_rows:  # a multiplicative hash spreads the pairs over the rows
                 pair = pair * 2654435761 % self.cfg.trigram_rows
-            logits = logits + self.trigram(pair)[:, -logits.size(1) :]
+            logits = logits + self.trigram(pair)
+        if self.fourgram is not None:
+            before = F.pad(idx[:, :-2], (2, 0), value=v)[:, -n:]  # two characters back
+            triple = (before * (v + 1) + prev) * v + current
+            logits = logits + self.fourgram(triple * 2654435761 % self.fourgram.num_embeddings)
         return logits
 
     @torch.no_grad()

@@ -152,6 +152,7 @@ class Trainer:
                 ],
                 lr=cfg.learning_rate,
                 betas=(cfg.beta1, cfg.beta2),
+                fused=cfg.fused_adamw or None,
             )
         )
         for optimizer in optimizers:

@@ -21,7 +21,7 @@ from llmbreaker.errors import INVALID_CONFIG, LLMBreakerError
         ({"threads": 100_000}, "Threads must be 1-"),
         ({"decay": "step"}, "Unknown decay 'step'. Choose one of: cosine, linear"),
         ({"activation": "tanh"}, "Unknown activation 'tanh'. Choose one of: relu, gelu"),
-        ({"direct_ngrams": 4}, "Direct n-gram paths must be 0-3"),
+        ({"direct_ngrams": 5}, "Direct n-gram paths must be 0-4"),
         ({"trigram_rows": -1}, "Trigram rows must be 0"),
     ],
 )
@@ -57,8 +57,16 @@ def test_the_exhibit_runs_get_direct_paths_and_nanogpt_s_reference_does_not():
     from llmbreaker.bench.recipes import REFERENCE
     from llmbreaker.style_recipe import BASE_SHAPE
 
-    assert get_preset("quick").model.direct_ngrams == 3
+    assert get_preset("quick").model.direct_ngrams == 4
     # Measured (docs/performance.md, fifth round): they slowed `long` after step 200, and the
     # other presets' tabs (Break It, Decode Live, Style Transfer, the game) keep their models.
     for shape in (REFERENCE.model, BASE_SHAPE, get_preset("long").model, get_preset("small").model):
         assert shape.direct_ngrams == 0
+
+
+def test_the_exhibit_s_presets_fuse_adamw_and_nanogpt_s_reference_does_not():
+    from llmbreaker.bench.recipes import REFERENCE
+
+    # nanoGPT fuses AdamW on CUDA only: its CPU run, the bench's reference, loops over tensors.
+    assert not REFERENCE.train.fused_adamw
+    assert get_preset("quick").train.fused_adamw and get_preset("long").train.fused_adamw

@@ -130,9 +130,9 @@ def test_bad_prompts_raise_one_clear_error(prompt, words):
     assert info.value.code == "invalid_prompt" and words in info.value.message
 
 
-@pytest.mark.parametrize("rows", [0, 11])
-def test_with_direct_ngram_paths_still_exact(rows):
-    model = make_model(direct_ngrams=3, trigram_rows=rows)
+@pytest.mark.parametrize(("order", "rows"), [(3, 0), (3, 11), (4, 0), (4, 11)])
+def test_with_direct_ngram_paths_still_exact(order, rows):
+    model = make_model(direct_ngrams=order, trigram_rows=rows)
     with torch.no_grad():  # the tables start at zero: fill them so that they count
         for name, p in model.named_parameters():
             if "gram" in name:

@@ -125,7 +125,7 @@ def direct_model(order: int = 3) -> GPT:
     torch.manual_seed(3)
     model = GPT(ModelConfig(vocab_size=7, block_size=8, n_embd=16, n_head=2, direct_ngrams=order))
     with torch.no_grad():
-        for table in (model.unigram, model.bigram, model.trigram):
+        for table in (model.unigram, model.bigram, model.trigram, model.fourgram):
             if table is not None:
                 (table.weight if isinstance(table, torch.nn.Embedding) else table).normal_()
     return model.eval()
@@ -146,12 +146,14 @@ def test_direct_paths_add_their_table_rows_to_the_logits():
 def test_direct_paths_count_their_parameters_and_start_at_zero():
     cfg = ModelConfig(vocab_size=7, block_size=8, n_embd=16, n_head=2)
     plain = GPT(cfg).num_params()
-    for order, extra in [(1, 7), (2, 7 + 49), (3, 7 + 49 + 8 * 49)]:
+    for order, extra in [(1, 7), (2, 7 + 49), (3, 7 + 49 + 8 * 49), (4, 7 + 49 + 2 * 8 * 49)]:
         model = GPT(ModelConfig(**{**cfg.__dict__, "direct_ngrams": order}))
         assert model.num_params() == plain + extra
         assert all(p.abs().sum() == 0 for n, p in model.named_parameters() if "gram" in n)
     hashed = GPT(ModelConfig(**{**cfg.__dict__, "direct_ngrams": 3, "trigram_rows": 11}))
     assert hashed.num_params() == plain + 7 + 49 + 11 * 7
+    hashed = GPT(ModelConfig(**{**cfg.__dict__, "direct_ngrams": 4, "trigram_rows": 11}))
+    assert hashed.num_params() == plain + 7 + 49 + 2 * 11 * 7
 
 
 def test_hashed_trigram_pairs_share_rows_and_stay_in_the_table():
@@ -164,8 +166,25 @@ def test_hashed_trigram_pairs_share_rows_and_stay_in_the_table():
     assert set(rows.tolist()) <= set(range(5)) and len(set(rows.tolist())) > 1
 
 
-def test_a_future_token_never_changes_earlier_logits_through_the_direct_paths():
-    model = direct_model()
+def test_the_four_gram_path_adds_the_row_of_each_hashed_triple():
+    model = direct_model(order=4)
+    idx = torch.tensor([[2, 5, 1, 6]])
+    v, rows = 7, model.fourgram.num_embeddings
+    # (two back, previous, current); v stands for "no character" before a window's start
+    triples = [(v * (v + 1) + v) * v + 2, (v * (v + 1) + 2) * v + 5, (2 * (v + 1) + 5) * v + 1]
+    triples.append((5 * (v + 1) + 1) * v + 6)
+    hashed = [t * 2654435761 % rows for t in triples]
+    with torch.no_grad():
+        with_four = model.add_direct(torch.zeros(1, 4, 7), idx)
+        model.fourgram.weight.zero_()
+        without = model.add_direct(torch.zeros(1, 4, 7), idx)
+    expected = direct_model(order=4).fourgram.weight[hashed]
+    torch.testing.assert_close((with_four - without)[0], expected)
+
+
+@pytest.mark.parametrize("order", [3, 4])
+def test_a_future_token_never_changes_earlier_logits_through_the_direct_paths(order):
+    model = direct_model(order)
     idx = torch.tensor([[1, 2, 3, 4, 5, 6]])
     changed = idx.clone()
     changed[0, -1] = 0
@@ -176,9 +195,12 @@ def test_a_future_token_never_changes_earlier_logits_through_the_direct_paths():
     assert not torch.allclose(a[0, -1], b[0, -1])
 
 
-def test_direct_paths_for_the_last_positions_see_the_character_before_them():
-    model = direct_model()
+@pytest.mark.parametrize("order", [3, 4])
+def test_direct_paths_for_the_last_positions_see_the_characters_before_them(order):
+    model = direct_model(order)
     idx = torch.tensor([[4, 0, 3, 2]])
     full = model.add_direct(torch.zeros(1, 4, 7), idx)
     last = model.add_direct(torch.zeros(1, 1, 7), idx)  # as the KV-cached decoder asks
     torch.testing.assert_close(last[0, 0], full[0, -1])
+    last_two = model.add_direct(torch.zeros(1, 2, 7), idx)
+    torch.testing.assert_close(last_two[0], full[0, -2:])

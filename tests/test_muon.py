@@ -5,7 +5,7 @@ import torch
 
 from llmbreaker.config import PRESETS, TrainConfig
 from llmbreaker.datasets import load_corpus
-from llmbreaker.muon import Muon, orthogonalise
+from llmbreaker.muon import _A, _B, _C, Muon, orthogonalise, orthogonalise_all
 from llmbreaker.trainer import Trainer
 
 
@@ -18,6 +18,28 @@ def test_newton_schulz_pushes_every_singular_value_near_one(tall):
     assert (before.max(-1).values / before.min(-1).values).min() > 100
     after = torch.linalg.svdvals(orthogonalise(g, steps=5))
     assert after.min() > 0.6 and after.max() < 1.25
+
+
+def direct_newton_schulz(g: torch.Tensor, steps: int) -> torch.Tensor:
+    """The textbook iteration on the matrix itself, in float64: X <- a X + (b G + c G^2) X."""
+    x = g.double()
+    tall = x.size(0) > x.size(1)
+    x = (x.mT if tall else x) / x.norm()
+    for _ in range(steps):
+        gram = x @ x.mT
+        x = _A * x + (_B * gram + _C * gram @ gram) @ x
+    return (x.mT if tall else x).float()
+
+
+def test_the_gram_space_iteration_equals_the_direct_one_for_every_shape_in_one_call():
+    torch.manual_seed(1)
+    shapes = [(96, 288), (288, 96), (96, 96), (384, 96), (96, 384), (64, 256), (256, 64), (5, 7)]
+    matrices = [torch.randn(*shape) * 0.01 for shape in shapes]
+    for steps in (1, 5):
+        got = orthogonalise_all(matrices, steps)
+        assert [tuple(o.shape) for o in got] == shapes  # same shapes, same order
+        for m, o in zip(matrices, got, strict=True):
+            assert torch.allclose(o, direct_newton_schulz(m, steps), atol=2e-5)
 
 
 def test_muon_moves_a_matrix_by_its_learning_rate_whatever_the_gradient_scale():

@@ -76,7 +76,8 @@ def print_report(result: dict, console: Console | None = None) -> None:
             if "seconds" in word:
                 console.print(
                     f"   Watch It Learn, Space to the first real word on screen: "
-                    f"{word['seconds']} s ({word['caption']})"
+                    f"{word['seconds']} s ({word['caption']}); to the step-20 checkpoint: "
+                    f"{ui.get('space_to_step_20_s', '-')} s"
                 )
             elif word:
                 console.print(f"   Watch It Learn, first real word: {word.get('error')}")
