@@ -13,7 +13,7 @@ HOW_IT_WORKS = (
     "   Or drop a .txt/.docx on the window, or press {style_open} and type its path.",
     "2  Press {style_train}. A model that has read books (presidents' speeches,",
     "   children's stories) writes from your first words; then it studies your text.",
-    "3  About ten seconds later it writes again, from the same words, like you.",
+    "3  10-15 seconds later it writes again, from the same words, like you.",
     "",
     "No text to hand? Press {style_example} for an example.",
 )  # {binding id}: the key the table binds it to, filled in when drawn
