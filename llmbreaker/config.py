@@ -77,9 +77,6 @@ class TrainConfig:
     eval_batches: int = 8  # fixed number of batches per split at each eval
     sample_length: int = 100  # characters generated at each checkpoint
     val_fraction: float = 0.1  # 90/10 split
-    # Where the held-out share lies: 1, the text's tail; more, that many pieces spread evenly
-    # across the text (llmbreaker/held_out.py), fewer when a piece would hold no whole window.
-    val_pieces: int = 1
     seed: int = 1337
     threads: int = 1  # torch intra-op threads in the worker; the UI keeps the other core
     temperature: float = 1.0  # of every sample; below 1 favours the likelier characters
@@ -203,7 +200,6 @@ OPTIMIZERS = ("adamw", "muon")
 ACTIVATIONS = ("relu", "gelu")
 MAX_DIRECT_NGRAMS = 4  # unigram bias, bigram, trigram and four-gram tables
 DECAYS = ("cosine", "linear")
-MAX_VAL_PIECES = 8  # held-out pieces spread across a text (TrainConfig.val_pieces)
 
 
 def _invalid(message: str) -> LLMBreakerError:
@@ -244,8 +240,6 @@ def validate_train(cfg: TrainConfig) -> TrainConfig:
         raise _invalid(f"Patience must be 0 (off) or more checkpoints (got {cfg.patience}).")
     if any(scale <= 0 for _, scale in cfg.lr_scales):
         raise _invalid(f"Learning-rate multipliers must be above 0 (got {cfg.lr_scales}).")
-    if not 1 <= cfg.val_pieces <= MAX_VAL_PIECES:
-        raise _invalid(f"Held-out pieces must be 1-{MAX_VAL_PIECES} (got {cfg.val_pieces}).")
     if not 0 < cfg.val_fraction < 0.5:
         raise _invalid(f"Validation share must be between 0 and 0.5 (got {cfg.val_fraction}).")
     available = cores()

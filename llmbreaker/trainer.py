@@ -18,7 +18,6 @@ import torch
 
 from llmbreaker.config import ModelConfig, TrainConfig
 from llmbreaker.data import Vocab, default_prompt, encode_corpus, probe_text
-from llmbreaker.held_out import held_out_spans, joined, split_around
 from llmbreaker.model import GPT
 from llmbreaker.muon import Muon
 from llmbreaker.progress import CheckpointResult, StepResult
@@ -89,15 +88,9 @@ class Trainer:
         self.model_cfg = replace(model_cfg, vocab_size=len(self.vocab), block_size=block)
         n_val = max(int(len(ids) * train_cfg.val_fraction), block + 2)
         data = torch.from_numpy(ids.astype(np.int64))
-        # Where the held-out text lies: the tail, or pieces spread across the text
-        # (TrainConfig.val_pieces); no training window reaches into a held-out piece.
-        self.held_out = held_out_spans(len(data), n_val, block + 2, train_cfg.val_pieces)
-        kept, held = split_around(data, self.held_out)
-        self.train_data, train_starts = joined(kept, block + 1)
-        self.val_data, val_starts = joined(held, block + 1)
-        if len(self.train_data) < block + 2 or (train_starts is not None and not len(train_starts)):
-            self.train_data, train_starts = data, None  # too little text: train on all of it
-        self._starts = {"train": train_starts, "val": val_starts}
+        self.train_data, self.val_data = data[:-n_val], data[-n_val:]
+        if len(self.train_data) < block + 2:
+            self.train_data = data  # too little text for a separate split: train on all of it
         self.model = GPT(self.model_cfg)
         if base is not None:
             from llmbreaker.base_model import load_weights
@@ -124,8 +117,8 @@ class Trainer:
         self._offsets = torch.arange(block + 1)
         count = train_cfg.eval_batches * train_cfg.batch_size
         self._eval_sets = {
-            "train": self._spread_windows(self.train_data, count, train_starts),
-            "val": self._spread_windows(self.val_data, count, val_starts),
+            "train": self._spread_windows(self.train_data, count),
+            "val": self._spread_windows(self.val_data, count),
         }
 
     def _make_optimizers(self) -> list[torch.optim.Optimizer]:
@@ -179,30 +172,21 @@ class Trainer:
         """A random batch of (input, target) windows, each (B, T)."""
         data = self.train_data if split == "train" else self.val_data
         block = self.model_cfg.block_size
-        allowed = self._starts[split]
-        n_starts = len(data) - block if allowed is None else len(allowed)
-        starts = torch.randint(n_starts, (self.train_cfg.batch_size,), generator=rng)
-        if allowed is not None:  # pieces end to end: only windows inside one piece
-            starts = allowed[starts]
+        starts = torch.randint(
+            len(data) - block - 1 + 1, (self.train_cfg.batch_size,), generator=rng
+        )
         windows = data[starts[:, None] + self._offsets]  # (B, T + 1)
         return windows[:, :-1], windows[:, 1:]
 
-    def _spread_windows(
-        self, data: torch.Tensor, count: int, allowed: torch.Tensor | None = None
-    ) -> tuple[torch.Tensor, torch.Tensor]:
-        """count (input, target) windows starting at evenly spaced points of data (of the
-        allowed starts, when data is pieces end to end).
+    def _spread_windows(self, data: torch.Tensor, count: int) -> tuple[torch.Tensor, torch.Tensor]:
+        """count (input, target) windows starting at evenly spaced points of data.
 
         Spread over the whole split, a fixed sample estimates the split's loss more closely
         than the same number of random windows (measured against every window of the
         reference corpus's validation text: docs/performance.md).
         """
         last_start = len(data) - self.model_cfg.block_size - 1
-        if allowed is not None:
-            last_start = len(allowed) - 1
         starts = torch.linspace(0, last_start, count).round().long()
-        if allowed is not None:
-            starts = allowed[starts]
         windows = data[starts[:, None] + self._offsets]  # (count, T + 1)
         return windows[:, :-1], windows[:, 1:]
 
