@@ -90,3 +90,34 @@ def test_probes_close_in_on_a_target_only_when_the_curve_is_about_to_reach_it():
     assert next_gap(close, 1.0, 0.2) == 0.2  # never sooner than the floor
     rising = [start, (2.0, 60, 2.0), (3.0, 90, 2.05)]
     assert next_gap(rising, 1.0, 0.2) == 1.0
+
+
+LEARN_THEN_COUNT_THREADS = """
+import os
+os.environ["OMP_WAIT_POLICY"] = "ACTIVE"  # as `llmbreaker bench` sets for its races
+from llmbreaker.bench.runner import BenchOptions, learning_section
+from llmbreaker.datasets import load_corpus
+opts = BenchOptions(load_corpus("tiny") * 3, "tiny", threads=2, learn_budget=1.0,
+                    reference_budget=1.0, recipes=("seed",), one_thread=False)
+curves = learning_section(opts)
+import time
+cpu = time.process_time()
+time.sleep(2)  # nothing of this process should run now
+print([c["name"] for c in curves], round(time.process_time() - cpu, 3))
+"""
+
+
+def test_the_races_leave_no_spinning_openmp_threads_in_the_bench_process():
+    # A 2-thread race in the bench's own process left an OpenMP thread spinning a core through
+    # the UI section that follows (2.2 s of CPU in a 3 s sleep on a loaded machine); the races
+    # run in a child process that exits.
+    result = subprocess.run(
+        [sys.executable, "-c", LEARN_THEN_COUNT_THREADS],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    names, cpu = result.stdout.strip().splitlines()[-1].rsplit(" ", 1)
+    assert names == "['seed', 'reference']"
+    assert float(cpu) < 0.3  # a spinning thread burns most of the 2 s, even on a busy machine
