@@ -57,6 +57,9 @@ class RunOptions:
     kiosk_allow: tuple[str, ...] = ()  # KIOSK_LOCKABLE names left on in kiosk mode
     threads: int = 1  # torch threads per training worker; the UI keeps a core
     clear_scores: bool = False  # empty the guessing game's best-scores list at start
+    # Training workers under SCHED_IDLE (Linux): they give the window's frames the CPU at
+    # once; beside other busy programs they get only what those leave (worker_process.run_idle).
+    idle_workers: bool = True
 
     @property
     def idle_seconds(self) -> float:
@@ -195,6 +198,7 @@ CHECKS = {
     "kiosk_allow": _allow,
     "threads": _threads,
     "clear_scores": _bool,
+    "idle_workers": _bool,
 }
 assert set(CHECKS) == set(NAMES), "every option has exactly one check"
 
