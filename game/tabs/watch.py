@@ -10,7 +10,7 @@ from game.keys import Binding
 from game.style.draft import check_file
 from game.style.path_prompt import PathPrompt
 from game.tabs.base import AppContext, Tab
-from game.tabs.watch_milestones import Milestones
+from game.tabs.watch_milestones import MEMORISING, Milestones
 from game.theme import ease_out_cubic
 from game.widgets.dataset_picker import DatasetPicker, PickerEntry
 from game.widgets.error_panel import draw_error_panel
@@ -250,7 +250,7 @@ class WatchTab(Tab):
         theme = self.theme
         gap = theme.px(3)
         left_w = round(rect.w * 0.28)
-        picker_h = round(rect.h * 0.52)
+        picker_h = round(rect.h * 0.57)
         right = pygame.Rect(rect.x + left_w + gap, rect.y, rect.w - left_w - gap, rect.h)
         chart_h = round(right.h * 0.42)
         caption_h = theme.px(7)
@@ -304,7 +304,11 @@ class WatchTab(Tab):
             return
         t = ease_out_cubic(self.caption_age / 0.4)
         colour = "success" if caption.startswith(("First", "Validation", "Done")) else "text2"
+        if caption.startswith(MEMORISING):
+            colour = "warning"
         label = theme.text(caption, "lg", colour, bold=True)
+        if label.get_width() > rect.w - theme.px(2):  # a long file name or number: one size down
+            label = theme.text(caption, "base", colour, bold=True)
         label.set_alpha(round(255 * t))
         y = rect.centery - label.get_height() // 2 + round((1 - t) * theme.px(2))
         surface.blit(label, (rect.x + theme.px(1), y))

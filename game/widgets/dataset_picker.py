@@ -52,8 +52,13 @@ class DatasetPicker:
             self.index = (self.index + delta) % len(self.entries)
 
     def add(self, entry: PickerEntry) -> None:
-        """Add (or replace, by title) an entry and select it."""
-        self.entries = [e for e in self.entries if e.title != entry.title] + [entry]
+        """Add an entry and select it; it replaces one of the same title, and a visitor's file
+        replaces the previous visitor's file (a list that grew with every file a day's visitors
+        opened would run off the panel; the last one opened is the one they want)."""
+        mine = entry.text is not None
+        self.entries = [
+            e for e in self.entries if e.title != entry.title and not (mine and e.text is not None)
+        ] + [entry]
         self.index = len(self.entries) - 1
 
     def handle_event(self, event: pygame.event.Event) -> bool:
@@ -90,9 +95,8 @@ class DatasetPicker:
             y += row_h + theme.px(0.5)
         hint = theme.text("or drop a .txt / .docx file on the window", "sm", "dim")
         surface.blit(hint, (inner.x, y + theme.px(1)))
-        self._draw_metadata(
-            surface, pygame.Rect(inner.x, y + theme.px(6), inner.w, inner.bottom - y)
-        )
+        top = y + theme.px(6)
+        self._draw_metadata(surface, pygame.Rect(inner.x, top, inner.w, inner.bottom - top))
 
     def _draw_metadata(self, surface, rect: pygame.Rect) -> None:
         theme, entry = self.theme, self.selected
@@ -112,6 +116,8 @@ class DatasetPicker:
         y += theme.px(1)
         for line in _wrap_words(entry.description, theme.font("sm"), rect.w):
             text = theme.text(line, "sm", "text2")
+            if y + text.get_height() > rect.bottom:
+                break  # the numbers matter more; a description never runs past the panel
             surface.blit(text, (rect.x, y))
             y += text.get_height()
 

@@ -57,6 +57,32 @@ def test_milestone_captions_in_order():
     assert texts[3].startswith("Done in 3.5 s")
 
 
+def test_memorising_is_said_once_when_val_climbs_away_from_its_lowest():
+    milestones = Milestones(text="the cat sat on the mat. " * 10)
+    milestones._words.result(timeout=10)
+    state = SessionState()
+    vals = (4.0, 2.6, 1.97, 2.05, 2.3, 2.1, 2.65, 3.3, 3.9)  # one dip back under the rise
+    for step, val in enumerate(vals):
+        state.apply(_cp(step * 50, "xq zz", val))
+    state.apply(Completed(400, 0.2, 3.9, 14.0))
+    milestones.update(state)
+    texts = [caption for _, caption in milestones.captions]
+    memorising = [t for t in texts if t.startswith("Validation loss up")]
+    said = "Validation loss up since step 100 (1.97 → 3.30): it is memorising the text."
+    assert memorising == [said]
+    assert texts[-1] == "Done in 14.0 s: train loss 0.20, validation 3.90 (lowest 1.97, step 100)."
+
+
+def test_a_falling_val_with_noise_is_not_called_memorising():
+    milestones = Milestones(text="the cat sat on the mat. " * 10)
+    milestones._words.result(timeout=10)
+    state = SessionState()
+    for step, val in enumerate((4.0, 2.5, 2.1, 2.15, 1.9, 1.95, 1.8, 1.84, 1.76)):
+        state.apply(_cp(step * 50, "xq zz", val))
+    milestones.update(state)
+    assert not any("memorising" in caption for _, caption in milestones.captions)
+
+
 def test_ui_never_imports_torch():
     code = "import game.app, game.tabs.watch, game.pilot, sys; assert 'torch' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
@@ -145,3 +171,19 @@ def test_heatmap_pictures_take_the_displays_pixel_format_and_keep_their_colours(
                 assert tuple(shown.get_at((x, y)))[:3] == tuple(int(c) for c in colours[y, x])
     finally:
         pygame.display.quit()
+
+
+def test_dataset_picker_never_draws_past_its_panel():
+    from game.widgets.dataset_picker import DatasetPicker, PickerEntry
+
+    pygame.init()
+    theme = Theme((1280, 720))
+    notice = "Dropped 12 characters the model cannot read (emoji, symbols). " * 4
+    entries = [PickerEntry(title, 1000, 50, 200, notice, name=title) for title in "ABCD"]
+    picker = DatasetPicker(theme, entries)
+    surface = pygame.Surface((340, 600))
+    for height in (300, 340, 600):
+        surface.fill((0, 0, 0))
+        picker.draw(surface, pygame.Rect(0, 0, 340, height))
+        spots = [(x, y) for x in range(0, 340, 2) for y in range(height, 600, 2)]
+        assert not any(surface.get_at(spot)[:3] != (0, 0, 0) for spot in spots)

@@ -176,3 +176,13 @@ def test_o_opens_a_typed_path_without_a_mouse(fake, tmp_path):
     pilot.press("o")
     pilot.press("escape")
     assert not pilot.tab.path_prompt.visible
+
+
+def test_a_new_visitor_file_replaces_the_last_one(fake):
+    pilot, _ = fake
+    bundled = len(pilot.tab.picker.entries)
+    for name in ("a.txt", "b.txt", "c.txt"):
+        pilot.tab.picker.add(PickerEntry(f"Your file: {name}", 200, 20, 40, "", text=name * 50))
+    titles = [entry.title for entry in pilot.tab.picker.entries]
+    assert len(titles) == bundled + 1 and titles[-1] == "Your file: c.txt"
+    assert pilot.tab.picker.selected.text.startswith("c.txt")
