@@ -109,3 +109,34 @@ def test_the_ui_table_gives_training_speed_and_the_overviews_first_frames_alone(
     assert "31.2" in text and "30.5" in text and "901" in text
     assert "attention-overview, its first 181 frames alone" in text and "p99 11.4 ms" in text
     assert "watch, its first" not in text
+
+
+LEARN_THEN_COUNT_THREADS = """
+import os
+os.environ["OMP_WAIT_POLICY"] = "ACTIVE"  # as `llmbreaker bench` sets for its races
+from llmbreaker.bench.runner import BenchOptions, learning_section
+from llmbreaker.datasets import load_corpus
+opts = BenchOptions(load_corpus("tiny") * 3, "tiny", threads=2, learn_budget=1.0,
+                    reference_budget=1.0, recipes=("seed",), one_thread=False)
+curves = learning_section(opts)
+import time
+cpu = time.process_time()
+time.sleep(2)  # nothing of this process should run now
+print([c["name"] for c in curves], round(time.process_time() - cpu, 3))
+"""
+
+
+def test_the_races_leave_no_spinning_openmp_threads_in_the_bench_process():
+    # A 2-thread race in the bench's own process left an OpenMP thread spinning a core through
+    # the UI section that follows (2.2 s of CPU in a 3 s sleep on a loaded machine); the races
+    # run in a child process that exits.
+    result = subprocess.run(
+        [sys.executable, "-c", LEARN_THEN_COUNT_THREADS],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    names, cpu = result.stdout.strip().splitlines()[-1].rsplit(" ", 1)
+    assert names == "['seed', 'reference']"
+    assert float(cpu) < 0.3  # a spinning thread burns most of the 2 s, even on a busy machine
