@@ -82,8 +82,8 @@ class App:
         if manager is None:
             from llmbreaker.session_manager import SessionManager  # torch-free
 
-            # idle_workers: the exhibit's workers run under SCHED_IDLE, so a frame never
-            # waits behind a training step (llmbreaker.worker_process.run_idle measures why).
+            # idle_workers: the workers run under SCHED_IDLE, so a frame never waits behind a
+            # training step (llmbreaker.worker_process.run_idle measures the gain and the cost).
             manager = SessionManager(keep_warm=prewarm, idle_workers=idle_workers)
         self.sessions = Sessions(manager)
         self.toasts = Toasts(self.theme)

@@ -37,9 +37,11 @@ def run_idle(pid: int) -> bool:
     (scripts/ui_preemption.py traces it in the exhibit itself), a 5.5 ms frame was cut in
     80-82 % of frames with the process at nice 5 (p99 18-20 ms), 14-53 % at nice 15, and
     7-17 % under SCHED_IDLE (p99 10-12 ms, the rest by other programs). Niceness only sets
-    shares; an idle-policy thread yields as soon as a normal one wants its core. Training alone
-    beside the window runs as before; beside other busy programs it gets only what they leave
-    (exhibit option idle_workers). False where the platform has no such policy.
+    shares; an idle-policy thread yields as soon as a normal one wants its core. The price:
+    beside other busy programs training gets only what they leave. With two `yes` beside the
+    exhibit (01:55, a shared host), Watch It Learn held at step 39 for 60 s and Break It's two
+    models never started; nothing was declared stalled. So it is the exhibit option
+    idle_workers, off by default. False where the platform has no such policy.
     """
     if not hasattr(os, "SCHED_IDLE"):
         return False

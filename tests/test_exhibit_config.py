@@ -39,8 +39,8 @@ def test_example_file_sets_every_option():
 
 
 def test_defaults_and_kiosk_idle():
-    assert RunOptions().idle_workers is True  # the exhibit's workers run under SCHED_IDLE
-    assert resolve({"idle_workers": True}, {"idle_workers": False}).idle_workers is False
+    assert RunOptions().idle_workers is False  # SCHED_IDLE workers only when asked for
+    assert resolve({"idle_workers": False}, {"idle_workers": True}).idle_workers is True
     assert RunOptions().idle_seconds == 0
     assert RunOptions(kiosk=True).idle_seconds == 90
     assert RunOptions(kiosk=True, idle_timeout=0).idle_seconds == 0

@@ -9,7 +9,6 @@ from game_helpers import bluish_text_pixels, colour_count, stepping, watch_state
 from game.app import App
 from game.pilot import FakeClock, Pilot
 from game.theme import PALETTE
-from llmbreaker.exhibit_config import RunOptions
 
 
 def test_landing_shows_logo_and_launches_dashboard(pilot):
@@ -24,10 +23,10 @@ def test_landing_shows_logo_and_launches_dashboard(pilot):
 
 
 def test_the_exhibits_workers_give_way_to_its_frames(tmp_path):
-    """With idle_workers (the exhibit's default), every worker runs under SCHED_IDLE."""
+    """With the exhibit option idle_workers, every worker runs under SCHED_IDLE."""
     clock = FakeClock()
     app = App(size=SIZE, clock=clock, datasets=exhibit_datasets(), training=TRAINING,
-              idle_workers=RunOptions().idle_workers, exports_dir=tmp_path)  # fmt: skip
+              idle_workers=True, exports_dir=tmp_path)  # fmt: skip
     pilot = Pilot(app, clock)
     try:
         _train_and_check_idle(pilot)
