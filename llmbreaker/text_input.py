@@ -92,10 +92,11 @@ def validate_typed(text: str) -> LoadedText:
     if characters > MAX_TYPED_CHARS:
         raise _too_long(characters, MAX_TYPED_CHARS)
     after = " after removing unsupported characters" if filtered else ""
-    if characters < MIN_TYPED_CHARS:
+    if characters < MIN_TYPED_CHARS:  # the box asks for words: say so, not "50 needed"
+        counted = f"{words} word{'' if words == 1 else 's'}, {characters} characters"
         raise LLMBreakerError(
             TEXT_TOO_SHORT,
-            f"Text too short{after}: {characters} characters. At least {MIN_TYPED_CHARS} needed.",
+            f"Text too short{after}: {counted}. At least {MIN_TYPED_WORDS} words needed.",
         )
     if words < MIN_TYPED_WORDS:
         raise LLMBreakerError(

@@ -204,7 +204,11 @@ def test_typed_text_with_too_few_words():
 
 def test_typed_text_with_too_few_characters():
     error = _error(text_input.validate_typed, "Hi there.")
-    assert error.code == TEXT_TOO_SHORT and "9 characters" in error.message
+    assert (error.code, error.message) == (
+        TEXT_TOO_SHORT,
+        "Text too short: 2 words, 9 characters. At least 50 words needed.",
+    )
+    assert "1 word," in _error(text_input.validate_typed, "Hi").message
 
 
 def test_typed_text_too_long():
