@@ -82,8 +82,9 @@ class BeforeAfter:
         best = frame.best
         where = f"best checkpoint: step {best.step:,}" if best else "no checkpoint"
         if best is not None and best.step == 0 and frame.phase == DONE:
-            # Tuning never beat the base on the held-out end (a sign-off it already predicts):
-            # after is the base's own text, and the visitor should not wonder why they match.
+            # Tuning never beat the base on the held-out end (a formal letter's, which the
+            # base already predicts): after is the base's own text, and the visitor should not
+            # wonder why they match.
             where = "step 0 stayed best on your held-out end: after = before"
         ended = "stopped early" if frame.stopped_early else "finished"
         took = f"  ·  {frame.wall_time:.0f} s" if frame.wall_time is not None else ""
