@@ -53,6 +53,7 @@ class App:
         remap=None,
         idle_timeout=0.0,
         prewarm=False,
+        idle_workers=False,
         exports_dir=None,
         exhibit: RunOptions | None = None,
     ) -> None:
@@ -81,7 +82,9 @@ class App:
         if manager is None:
             from llmbreaker.session_manager import SessionManager  # torch-free
 
-            manager = SessionManager(keep_warm=prewarm)
+            # idle_workers: the workers run under SCHED_IDLE, so a frame never waits behind a
+            # training step (llmbreaker.worker_process.run_idle measures the gain and the cost).
+            manager = SessionManager(keep_warm=prewarm, idle_workers=idle_workers)
         self.sessions = Sessions(manager)
         self.toasts = Toasts(self.theme)
         self.background = Background()

@@ -83,6 +83,7 @@ def launch(options: RunOptions) -> int:
                 idle_timeout=options.idle_seconds,
                 training={"threads": options.threads},
                 prewarm=True,  # a spare worker loads torch while the landing plays
+                idle_workers=options.idle_workers,
                 exhibit=options,
             )
         except pygame.error as exc:

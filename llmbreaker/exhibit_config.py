@@ -57,6 +57,10 @@ class RunOptions:
     kiosk_allow: tuple[str, ...] = ()  # KIOSK_LOCKABLE names left on in kiosk mode
     threads: int = 1  # torch threads per training worker; the UI keeps a core
     clear_scores: bool = False  # empty the guessing game's best-scores list at start
+    # Training workers under SCHED_IDLE (Linux): the window's frames always get the CPU first,
+    # but beside other busy programs training all but stops (worker_process.run_idle), so off
+    # unless the operator knows the exhibit's computer runs nothing else.
+    idle_workers: bool = False
 
     @property
     def idle_seconds(self) -> float:
@@ -195,6 +199,7 @@ CHECKS = {
     "kiosk_allow": _allow,
     "threads": _threads,
     "clear_scores": _bool,
+    "idle_workers": _bool,
 }
 assert set(CHECKS) == set(NAMES), "every option has exactly one check"
 

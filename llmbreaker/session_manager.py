@@ -58,9 +58,19 @@ class _Handle:
 class SessionManager:
     """Starts, commands, watches and restarts training workers."""
 
-    def __init__(self, keep_warm: bool = False, *, context: str = "spawn", target=None) -> None:
-        """context and target let tests run light stand-in workers (see WorkerProcess.spawn)."""
+    def __init__(
+        self,
+        keep_warm: bool = False,
+        *,
+        idle_workers: bool = False,
+        context: str = "spawn",
+        target=None,
+    ) -> None:
+        """idle_workers: every worker runs under SCHED_IDLE (the window's choice; see
+        llmbreaker.worker_process.run_idle). context and target let tests run light stand-in
+        workers (see WorkerProcess.spawn)."""
         self.keep_warm = keep_warm  # keep a spare worker ready after every start
+        self.idle_workers = idle_workers
         self.spare_delay = SPARE_DELAY
         self._spare_due: float | None = None  # when poll() spawns the next spare
         self._ctx = mp.get_context(context)
@@ -260,7 +270,7 @@ class SessionManager:
         """A new worker, or None (logged) when the system cannot start one right now."""
         ensure_working_folder()  # spawn reads the working folder; it may have been deleted
         try:
-            return WorkerProcess.spawn(self._ctx, self._target)
+            return WorkerProcess.spawn(self._ctx, self._target, idle=self.idle_workers)
         except Exception:  # out of processes, threads or file descriptors
             log.exception("could not start a worker process")
             return None

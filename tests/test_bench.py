@@ -92,6 +92,25 @@ def test_probes_close_in_on_a_target_only_when_the_curve_is_about_to_reach_it():
     assert next_gap(rising, 1.0, 0.2) == 1.0
 
 
+def test_the_ui_table_gives_training_speed_and_the_overviews_first_frames_alone():
+    from rich.console import Console
+
+    from llmbreaker.bench.report import print_report
+
+    first = {"n": 181, "p50": 5.1, "p95": 8.2, "p99": 11.4}
+    frames = {
+        "watch": {"n": 181, "p50": 4.0, "p95": 7.0, "p99": 8.0, "steps_per_s": 30.5},
+        "attention-overview": {"n": 901, "p50": 5.0, "p95": 8.0, "p99": 9.6, "steps_per_s": 31.2},
+    }
+    frames["attention-overview"]["first"] = first
+    console = Console(width=200, record=True)
+    print_report({"ui": {"frames": frames}}, console)
+    text = console.export_text()
+    assert "31.2" in text and "30.5" in text and "901" in text
+    assert "attention-overview, its first 181 frames alone" in text and "p99 11.4 ms" in text
+    assert "watch, its first" not in text
+
+
 LEARN_THEN_COUNT_THREADS = """
 import os
 os.environ["OMP_WAIT_POLICY"] = "ACTIVE"  # as `llmbreaker bench` sets for its races

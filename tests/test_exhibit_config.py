@@ -39,6 +39,8 @@ def test_example_file_sets_every_option():
 
 
 def test_defaults_and_kiosk_idle():
+    assert RunOptions().idle_workers is False  # SCHED_IDLE workers only when asked for
+    assert resolve({"idle_workers": False}, {"idle_workers": True}).idle_workers is True
     assert RunOptions().idle_seconds == 0
     assert RunOptions(kiosk=True).idle_seconds == 90
     assert RunOptions(kiosk=True, idle_timeout=0).idle_seconds == 0
@@ -64,6 +66,7 @@ def test_flags_override_the_file(tmp_path):
         ("threads = 0\n", "threads in exhibit.toml", "from 1 to"),
         (f"threads = {(os.cpu_count() or 1) + 1}\n", "threads", "cores"),
         ("kiosk = 'yes'\n", "kiosk in exhibit.toml", "true or false"),
+        ("idle_workers = 1\n", "idle_workers in exhibit.toml", "true or false"),
         ("tour_corpus = 'klingon'\n", "tour_corpus", "shakespeare"),
         ("tour_speed = '3x'\n", "tour_speed", "2x"),
         ("quit_chord = 'q'\n", "quit_chord", "ctrl+shift+q"),

@@ -208,3 +208,36 @@ def test_workers_give_the_window_the_cpu_first():
         assert os.getpriority(os.PRIO_PROCESS, mgr.pid(sid)) > os.getpriority(os.PRIO_PROCESS, 0)
     finally:
         mgr.close()
+
+
+def scheduling_policies(pid: int) -> dict[int, int]:
+    """Every thread of a process and its scheduling policy (/proc/<pid>/task/*/stat field 41)."""
+    policies = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{tid}/stat") as f:
+            policies[int(tid)] = int(f.read().rsplit(")", 1)[1].split()[38])
+    return policies
+
+
+def test_the_windows_workers_run_every_thread_under_sched_idle():
+    """The spare and the session's worker, torch's and the event writer's threads included."""
+    mgr = SessionManager(keep_warm=True, idle_workers=True)
+    try:
+        mgr.prewarm()
+        sid = mgr.start(config(start_paused=False))
+        assert isinstance(mgr.wait_for(sid, (m.Checkpoint,), TIMEOUT)[0], m.Checkpoint)
+        policies = scheduling_policies(mgr.pid(sid))
+        assert len(policies) >= 2  # the event writer at least
+        assert set(policies.values()) == {os.SCHED_IDLE}
+        assert os.sched_getscheduler(0) == os.SCHED_OTHER  # the window's own stays normal
+    finally:
+        mgr.close()
+
+
+def test_other_managers_keep_their_workers_normal_and_nice():
+    """Only the window asks for SCHED_IDLE; a terminal run's worker stays SCHED_OTHER."""
+    worker = WorkerProcess.spawn(mp.get_context("spawn"), fake_workers.echo_worker)
+    try:
+        assert set(scheduling_policies(worker.pid).values()) == {os.SCHED_OTHER}
+    finally:
+        worker.end(TIMEOUT)

@@ -184,9 +184,9 @@ def test_the_next_spare_is_spawned_off_the_calling_thread(monkeypatch):
     spawned_on: list[str] = []
     real_spawn = session_manager.WorkerProcess.spawn
 
-    def spawn(ctx, target=None):
+    def spawn(ctx, target=None, idle=False):
         spawned_on.append(threading.current_thread().name)
-        return real_spawn(ctx, target)
+        return real_spawn(ctx, target, idle)
 
     monkeypatch.setattr(session_manager.WorkerProcess, "spawn", staticmethod(spawn))
     mgr = SessionManager(keep_warm=True)

@@ -65,13 +65,27 @@ def print_report(result: dict, console: Console | None = None) -> None:
                 f"at max speed (first frame {ui.get('first_frame_s', '-')} s, Space to the first "
                 f"checkpoint on screen {ui.get('space_to_first_checkpoint_s', '-')} s)"
             )
-            for col in ("view", "p50 ms", "p95 ms", "p99 ms", "frames"):
+            for col in ("view", "p50 ms", "p95 ms", "p99 ms", "frames", "training steps/s"):
                 table.add_column(col, justify="right" if col != "view" else "left")
-            for view, f in ui.get("frames", {}).items():
+            views = ui.get("frames", {})
+            for view, f in views.items():
                 table.add_row(
-                    view, str(f.get("p50")), str(f.get("p95")), str(f.get("p99")), str(f.get("n"))
+                    view,
+                    str(f.get("p50")),
+                    str(f.get("p95")),
+                    str(f.get("p99")),
+                    str(f.get("n")),
+                    str(f.get("steps_per_s", "-")),
                 )
             console.print(table)
+            for view, f in views.items():
+                if "first" in f:
+                    first = f["first"]
+                    console.print(
+                        f"   {view}, its first {first['n']} frames alone (the earlier bench's "
+                        f"length): p50 {first['p50']} ms, p95 {first['p95']} ms, "
+                        f"p99 {first['p99']} ms"
+                    )
             word = ui.get("space_to_first_real_word") or {}
             if "seconds" in word:
                 console.print(

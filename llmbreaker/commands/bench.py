@@ -89,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
             throughput_seconds=4,
             latency_rounds=5,
             ui_seconds=2,
+            overview_seconds=2,
             soak_seconds=8,
             one_thread=False,
             break_to_verdict=False,

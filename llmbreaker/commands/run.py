@@ -36,6 +36,8 @@ def register(subparsers) -> None:
     add("--kiosk-allow", metavar="NAMES", help="kiosk keys left on, comma-separated: "
         + ", ".join(KIOSK_LOCKABLE))  # fmt: skip
     add("--threads", metavar="N", help="torch threads per training worker (default 1)")
+    add("--idle-workers", action=ON_OFF, help="train at the lowest CPU priority: the window "
+        "goes first, but other busy programs stall training (default off; Linux)")  # fmt: skip
     parser.set_defaults(func=run)
 
 

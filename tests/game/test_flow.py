@@ -1,8 +1,13 @@
 """End to end: landing -> dashboard -> start -> pause -> step -> resume -> complete."""
 
+import os
+
 import pygame
+from conftest import SIZE, TRAINING, exhibit_datasets
 from game_helpers import bluish_text_pixels, colour_count, stepping, watch_state
 
+from game.app import App
+from game.pilot import FakeClock, Pilot
 from game.theme import PALETTE
 
 
@@ -15,6 +20,27 @@ def test_landing_shows_logo_and_launches_dashboard(pilot):
     pilot.press("enter", frames=2)
     assert pilot.scene.name == "dashboard"
     assert pilot.tab.id == "watch"
+
+
+def test_the_exhibits_workers_give_way_to_its_frames(tmp_path):
+    """With the exhibit option idle_workers, every worker runs under SCHED_IDLE."""
+    clock = FakeClock()
+    app = App(size=SIZE, clock=clock, datasets=exhibit_datasets(), training=TRAINING,
+              idle_workers=True, exports_dir=tmp_path)  # fmt: skip
+    pilot = Pilot(app, clock)
+    try:
+        _train_and_check_idle(pilot)
+    finally:
+        app.close()
+
+
+def _train_and_check_idle(pilot) -> None:
+    pilot.press("enter", frames=2)
+    pilot.press("space")
+    assert pilot.until(lambda: stepping(pilot, 2), 300)
+    pids = pilot.app.sessions.manager.worker_pids()
+    assert pids
+    assert {os.sched_getscheduler(pid) for pid in pids} == {os.SCHED_IDLE}
 
 
 def test_train_pause_step_resume_complete(make_pilot):
