@@ -60,7 +60,12 @@ class StyleLossChart(LossChart):
         for x in range(r.x, r.right, theme.px(2)):
             pygame.draw.line(surface, theme.colour["dim"], (x, y), (x + theme.px(1), y), 1)
         label = theme.text(f"base {self.base_val:.2f}", "xs", "dim", mono=True)
-        surface.blit(label, (r.right - label.get_width(), y - label.get_height()))
+        # Above the line, unless the validation curve ends above it (climbed back past the
+        # base): then below, where the curve's last point does not cover it.
+        last = self.checkpoints[-1].val_loss if self.checkpoints else None
+        below = last is not None and last >= self.base_val
+        top = y + theme.px(0.5) if below else y - label.get_height()
+        surface.blit(label, (r.right - label.get_width(), top))
 
     def _draw_best(self, surface) -> None:
         if self.best is None:
