@@ -215,8 +215,7 @@ def main() -> int:
     if args.break_it:
         print(json.dumps(break_it((size[0], size[1]), args.seconds, args.to_verdict)))
         return 0
-    training: dict = {}  # the exhibit's training options; the views' run sets max_iters
-    app = App(size=size, prewarm=True, idle_workers=RunOptions().idle_workers, training=training)
+    app = App(size=size, prewarm=True, idle_workers=RunOptions().idle_workers)
     app.frame(1 / FPS)
     first_frame = time.time() - (args.launched or LAUNCHED)
     memory = {"start": rss_mb()}
