@@ -34,23 +34,43 @@ def tile_layout(rect: pygame.Rect, theme, layers: int, heads: int, cells: int):
     }
 
 
-def draw_overview(surface, theme, rect, frame: CinemaFrame, cache=None) -> dict:
-    """Draw every tile (blank when there is no checkpoint yet); returns the tile rects."""
-    attention, probe, selected, captions = frame.attention, frame.probe, frame.selected, {}
+def overview_tiles(rect: pygame.Rect, theme, frame: CinemaFrame) -> dict:
+    """(layer, head) -> heatmap rect for the frame's session (its shape before any checkpoint)."""
+    attention, probe = frame.attention, frame.probe
     if attention is not None:
         layers, heads = attention.shape[:2]
-        captions = frame.captions
     else:
         layers, heads = (max(1, n) for n in frame.shape)
     cells = attention.shape[-1] if attention is not None else max(1, len(probe))
-    tiles = tile_layout(rect, theme, layers, heads, cells)
-    for (layer, head), tile in tiles.items():
-        if attention is not None:
-            draw_heatmap(surface, attention[layer, head], tile, cache, (layer, head))
-            if probe:
-                draw_axis_labels(surface, theme, probe[:cells], tile, "dim")
-        else:
+    return tile_layout(rect, theme, layers, heads, cells)
+
+
+def draw_overview(surface, theme, rect, frame: CinemaFrame, cache=None) -> dict:
+    """Draw every tile (blank when there is no checkpoint yet); returns the tile rects.
+
+    The direct path: game.attention.overview_cache draws the same pixels from surfaces it
+    keeps, and its tests compare the two.
+    """
+    tiles = overview_tiles(rect, theme, frame)
+    draw_tile_labels(surface, theme, tiles, frame)
+    if frame.attention is None:
+        for tile in tiles.values():
             pygame.draw.rect(surface, theme.colour["raised"], tile)
+    else:
+        for (layer, head), tile in tiles.items():
+            draw_heatmap(surface, frame.attention[layer, head], tile, cache, (layer, head))
+    return tiles
+
+
+def draw_tile_labels(surface, theme, tiles: dict, frame: CinemaFrame) -> None:
+    """Everything of the tiles but their pictures: axis characters, borders (the selected one
+    thick and cyan), names and captions. None of it overlaps a tile's picture."""
+    probe, selected = frame.probe, frame.selected
+    captions = frame.captions if frame.attention is not None else {}
+    cells = frame.attention.shape[-1] if frame.attention is not None else max(1, len(probe))
+    for (layer, head), tile in tiles.items():
+        if frame.attention is not None and probe:
+            draw_axis_labels(surface, theme, probe[:cells], tile, "dim")
         chosen = (layer, head) == selected
         border = theme.colour["cyan"] if chosen else theme.colour["faint"]
         pygame.draw.rect(surface, border, tile.inflate(6, 6), 3 if chosen else 1)
@@ -67,4 +87,3 @@ def draw_overview(surface, theme, rect, frame: CinemaFrame, cache=None) -> dict:
             for index, text in enumerate(lines):
                 line = theme.text(text, CAPTION, "light" if chosen else "text2")
                 surface.blit(line, (tile.x, top + title.get_height() + index * line_h))
-    return tiles
