@@ -137,6 +137,12 @@ def measure(app: App, phases: Phases, seconds: float, profiler=None) -> dict:
         phases.end_frame()
     if profiler:
         profiler.disable()
+    rebuilds = {
+        part: getattr(getattr(tab.layout, part, None), "rebuilds", None)
+        for tab in app.dashboard.tabs
+        if isinstance(tab, AttentionTab)
+        for part in ("overview", "side_panel", "timeline")
+    }
     elapsed = time.monotonic() - started
     names = sorted({name for frame in phases.frames for name in frame})
     per_phase = {}
@@ -150,6 +156,7 @@ def measure(app: App, phases: Phases, seconds: float, profiler=None) -> dict:
         "steps_per_s": round((steps(app) - steps0) / elapsed, 1),
         "worker_cpu_share": round((worker_cpu(app) - worker0) / elapsed, 2),
         "checkpoints": checkpoints(app) - cps0,
+        "rebuilds": rebuilds,
         "phases": per_phase,
         "slowest": [
             (round(1000 * cpu[i], 2), {k: round(1000 * v, 2) for k, v in phases.frames[i].items()})
@@ -191,6 +198,7 @@ def main() -> int:
             f"{result['worker_cpu_share']} cores, {result['checkpoints']} checkpoints, "
             f"load {os.getloadavg()[0]:.2f}"
         )
+        print(f"    kept surfaces drawn again (totals): {result['rebuilds']}")
         for name, (p50, p99, mean) in sorted(result["phases"].items(), key=lambda kv: -kv[1][2]):
             print(f"    {name:22s} CPU p50 {p50:6.2f}  p99 {p99:6.2f}  mean {mean:6.2f} ms")
         for total, parts in result["slowest"]:

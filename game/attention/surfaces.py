@@ -18,3 +18,22 @@ def reuse(
 def format_of(surface: pygame.Surface) -> tuple:
     """What reuse() compares: a kept surface made for another format is made again."""
     return surface.get_bitsize(), surface.get_masks()
+
+
+_PLAIN: dict[tuple, pygame.Surface] = {}
+
+
+def clear(target: pygame.Surface, rect: pygame.Rect, colour) -> None:
+    """Paint rect of target in one colour, as target.fill(colour, rect) does, but by copying
+    from a kept plain surface: SDL fills a rect narrower than its surface pixel by pixel (a
+    332 x 426 tile cell 0.17 ms, measured), and copies it row by row (0.03 ms)."""
+    key = (tuple(colour), format_of(target))
+    plain = _PLAIN.get(key)
+    if plain is None or plain.get_width() < rect.w or plain.get_height() < rect.h:
+        width, height = rect.size
+        if plain is not None:
+            width, height = max(width, plain.get_width()), max(height, plain.get_height())
+        plain = pygame.Surface((width, height), 0, target)
+        plain.fill(colour)
+        _PLAIN[key] = plain
+    target.blit(plain, rect, pygame.Rect(0, 0, rect.w, rect.h))

@@ -163,20 +163,49 @@ def test_steady_frames_are_one_blit_and_a_new_position_redraws_only_the_pictures
     at(tab, 2.0)
     cached(tab, area, (1920, 1080))
     layout = tab.layout
-    counts = (dict(layout.overview.rebuilds), layout.side_panel.rebuilds, layout.timeline.rebuilds)
+
+    def counts():
+        return dict(layout.overview.rebuilds), layout.side_panel.rebuilds, layout.timeline.rebuilds
+
+    before = counts()
     for _ in range(5):
         cached(tab, area, (1920, 1080))
-    assert (layout.overview.rebuilds, layout.side_panel.rebuilds, layout.timeline.rebuilds) == (
-        counts[0],
-        counts[1],
-        counts[2],
-    )
+    assert counts() == before
     at(tab, 1.999)  # the same captions (nearest checkpoint 2), another blend
     cached(tab, area, (1920, 1080))
-    assert layout.overview.rebuilds == {
-        "labels": counts[0]["labels"],
-        "pictures": counts[0]["pictures"] + 1,
-    }
+    assert layout.overview.rebuilds == {**before[0], "pictures": before[0]["pictures"] + 1}
+
+
+def test_a_caption_or_selection_change_redraws_only_those_tiles_and_exactly():
+    size = (1920, 1080)
+    tab, _, area, _ = make_tab(size)
+    at(tab, 2.0)
+    cached(tab, area, size)
+    overview = tab.layout.overview
+    assert overview.by_cell, "at 1920x1080 every tile's labels stay in its cell"
+    start = dict(overview.rebuilds)
+    tab.captions = {**tab.captions, (1, 2): HeadCaption("start", 0.9, {})}
+    tab.handle_action("move:right")
+    at(tab, 2.0)
+    after = cached(tab, area, size)
+    assert overview.rebuilds["all"] == start["all"]
+    assert overview.rebuilds["tiles"] == start["tiles"] + 1
+    assert_same(after, direct(tab, area, size))
+
+
+def test_a_tile_drawn_past_its_cell_makes_the_whole_overview_drawn_again(monkeypatch):
+    size = (1280, 720)
+    tab, _, area, _ = make_tab(size)
+    at(tab, 2.0)
+    cached(tab, area, size)
+    overview = tab.layout.overview
+    monkeypatch.setattr(overview, "cells", {head: pygame.Rect(0, 0, 1, 1) for head in tab.tiles})
+    start = dict(overview.rebuilds)
+    tab.handle_action("move:down")
+    at(tab, 2.0)
+    after = cached(tab, area, size)
+    assert overview.rebuilds["all"] == start["all"] + 1
+    assert_same(after, direct(tab, area, size))
 
 
 def test_the_tab_paints_every_pixel_of_its_rect_in_every_state():
