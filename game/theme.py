@@ -120,11 +120,19 @@ class Theme:
     def panel(self, surface: pygame.Surface, rect: pygame.Rect, title: str = "") -> pygame.Rect:
         """Draw a rounded panel, optionally titled; returns the inner content rect."""
         pygame.draw.rect(surface, self.colour["panel"], rect, border_radius=self.px(1.5))
+        if title:
+            pad = self.px(2.5)
+            surface.blit(self._panel_title(title), (rect.x + pad, rect.y + pad))
+        return self.panel_inner(rect, title)
+
+    def panel_inner(self, rect: pygame.Rect, title: str = "") -> pygame.Rect:
+        """The content rect panel() returns, without drawing (for views that keep the panel)."""
         pad = self.px(2.5)
         inner = rect.inflate(-2 * pad, -2 * pad)
         if title:
-            label = self.text(title.upper(), "sm", "dim", bold=True)
-            surface.blit(label, (inner.x, inner.y))
-            top = label.get_height() + self.px(1.5)
+            top = self._panel_title(title).get_height() + self.px(1.5)
             inner = pygame.Rect(inner.x, inner.y + top, inner.w, inner.h - top)
         return inner
+
+    def _panel_title(self, title: str) -> pygame.Surface:
+        return self.text(title.upper(), "sm", "dim", bold=True)

@@ -81,7 +81,10 @@ def test_probes_close_in_on_a_target_only_when_the_curve_is_about_to_reach_it():
     from llmbreaker.bench.learning import next_gap
 
     start = (0.05, 1, 4.1)
-    assert next_gap([start, (1.0, 30, 2.5)], 1.0, 0.2) == 1.0  # too few points to draw a line
+    assert next_gap([start], 1.0, 0.2) == 1.0  # one point draws no line
+    # quick in the seventh round: 2.027 at 1.81 s, its second probe, then nothing until 3.07 s
+    just_above = [(0.16, 1, 3.269), (1.81, 49, 2.027)]
+    assert next_gap(just_above, 1.0, 0.2) == 0.2
     far = [start, (1.0, 30, 2.5), (2.0, 60, 2.4)]  # 2.2 is two seconds off
     assert next_gap(far, 1.0, 0.2) == 1.0
     near = [start, (2.0, 60, 2.2), (3.0, 90, 2.05)]  # 2.0 in a third of a second

@@ -62,19 +62,22 @@ def glyph(char: str) -> str:
     return SPACE_GLYPH if char == " " else char
 
 
-def draw_axis_labels(surface, theme, text: str, rect: pygame.Rect, colour="text2") -> bool:
+def draw_axis_labels(
+    surface, theme, text: str, rect: pygame.Rect, colour="text2"
+) -> list[pygame.Rect]:
     """Characters along the top (keys) and left (queries) when cells are big enough to read.
 
-    Returns False when there is no room, so the caller can say so or skip it.
+    Returns the rects drawn: none when there is no room, so the caller can say so or skip it.
     """
     cells = len(text)
     cell = rect.w / max(1, cells)
     if cell < 9 * theme.scale:
-        return False
+        return []
     (top, left), pad = _label_strips(theme, theme.scale, text, rect.w, colour), _strip_pad(theme)
-    surface.blit(top, top.get_rect(bottomleft=(rect.x - pad, rect.y - 2)))
-    surface.blit(left, left.get_rect(topright=(rect.x - 4, rect.y - pad)))
-    return True
+    return [
+        surface.blit(top, top.get_rect(bottomleft=(rect.x - pad, rect.y - 2))),
+        surface.blit(left, left.get_rect(topright=(rect.x - 4, rect.y - pad))),
+    ]
 
 
 def _strip_pad(theme) -> int:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import pygame
 
 from game.attention.frame import CinemaFrame
+from game.attention.surfaces import format_of, reuse
 from game.text_fit import wrap
 from game.widgets.key_hints import draw_key_list
 from game.wording import count
+
+TITLE = "Attention Cinema"
 
 # (binding ids shown together, what they do): the keys themselves come from the table.
 HINTS = [
@@ -48,14 +51,31 @@ def info_lines(frame: CinemaFrame) -> list[tuple[str, str]]:
 
 def draw_side_panel(surface, theme, rect: pygame.Rect, frame: CinemaFrame) -> None:
     """The session and view, what each head does, and the keys (as far as they fit)."""
-    captions, selected, hints = frame.captions, frame.selected, frame.hints
-    inner = theme.panel(surface, rect, "Attention Cinema")
-    y = inner.y
+    inner = theme.panel(surface, rect, TITLE)
+    parts, y = info_parts(theme, inner, frame)
+    for text, position in parts:
+        surface.blit(text, position)
+    draw_panel_body(surface, theme, inner, y, frame)
+
+
+def info_parts(theme, inner: pygame.Rect, frame: CinemaFrame):
+    """([(rendered line, position)], the y under them) of the info lines, a long file name
+    wrapped."""
+    y, parts = inner.y, []
     for line, colour in info_lines(frame):
-        for part in wrap(theme.font("sm"), line, inner.w):  # a long file name wraps
+        for part in wrap(theme.font("sm"), line, inner.w):
             text = theme.text(part, "sm", colour)
-            surface.blit(text, (inner.x, y))
+            parts.append((text, (inner.x, y)))
             y += text.get_height() + theme.px(0.5)
+    return parts, y
+
+
+def draw_panel_body(
+    surface, theme, inner: pygame.Rect, y: int, frame: CinemaFrame, draw_keys=None
+) -> None:
+    """From y down: what each head does, then the key rows at the bottom (drawn by draw_keys,
+    called as draw_key_list is, else by draw_key_list)."""
+    captions, selected, hints = frame.captions, frame.selected, frame.hints
     y += theme.px(2)
     heading = theme.text("WHAT EACH HEAD DOES", "xs", "dim", bold=True)
     surface.blit(heading, (inner.x, y))
@@ -69,7 +89,62 @@ def draw_side_panel(surface, theme, rect: pygame.Rect, frame: CinemaFrame) -> No
         size = "xs"
     y = _draw_captions(surface, theme, inner, y, captions, selected, size)
     top = max(y + theme.px(2), inner.bottom - len(hints) * line_h)
-    draw_key_list(surface, theme, pygame.Rect(inner.x, top, inner.w, inner.bottom - top), hints)
+    keys_rect = pygame.Rect(inner.x, top, inner.w, inner.bottom - top)
+    (draw_keys or draw_key_list)(surface, theme, keys_rect, hints)
+
+
+class CachedSidePanel:
+    """The panel kept as a surface of its column; only the info lines (the step count moves
+    with every training step) are drawn on it each frame.
+
+    Drawing the whole panel was 1.0-2.0 ms a frame while training (its 40-odd blits, the key
+    column's measurements and the rounded panel); kept, it is one blit and the info lines.
+    When a caption or the selection changes, the panel is drawn again from two more kept
+    surfaces, the empty titled panel and the key rows, and the captions.
+    """
+
+    def __init__(self) -> None:
+        self.surface: pygame.Surface | None = None
+        self.key: tuple | None = None
+        self.blank: pygame.Surface | None = None  # the column: background, panel and title
+        self.blank_key: tuple | None = None
+        self.keys: pygame.Surface | None = None  # the key rows on the panel's colour
+        self.keys_key: tuple | None = None
+        self.rebuilds = 0
+
+    def draw(self, surface, theme, region: pygame.Rect, rect: pygame.Rect, frame: CinemaFrame):
+        """Paint region (bg, and the panel of rect inside it)."""
+        inner = theme.panel_inner(rect, TITLE)
+        parts, y = info_parts(theme, inner, frame)
+        captions = tuple(sorted((head, c.text) for head, c in frame.captions.items()))
+        place = (tuple(region), tuple(rect), theme.size, theme.scale, format_of(surface))
+        key = (place, y, captions, frame.selected, frame.hints)
+        if key != self.key or self.surface is None:
+            shifted = rect.move(-region.x, -region.y)
+            if place != self.blank_key or self.blank is None:
+                self.blank = reuse(self.blank, region.size, surface)
+                self.blank.fill(theme.colour["bg"])
+                theme.panel(self.blank, shifted, TITLE)
+                self.blank_key = place
+            self.surface = reuse(self.surface, region.size, surface)
+            self.surface.blit(self.blank, (0, 0))
+            panel_inner = theme.panel_inner(shifted, TITLE)
+            draw_panel_body(self.surface, theme, panel_inner, y - region.y, frame, self._keys)
+            self.key = key
+            self.rebuilds += 1
+        surface.blit(self.surface, region.topleft)
+        for text, position in parts:
+            surface.blit(text, position)
+
+    def _keys(self, surface, theme, rect: pygame.Rect, hints) -> None:
+        """draw_key_list's rows, drawn once per size and key table and blitted after."""
+        key = (rect.size, theme.size, theme.scale, format_of(surface), hints)
+        if key != self.keys_key or self.keys is None:
+            self.keys = reuse(self.keys, rect.size, surface)
+            self.keys.fill(theme.colour["panel"])
+            draw_key_list(self.keys, theme, self.keys.get_rect(), hints)
+            self.keys_key = key
+        surface.blit(self.keys, rect.topleft)
 
 
 def _caption_x(theme, inner: pygame.Rect, size: str) -> int:

@@ -8,9 +8,10 @@ import pygame
 
 from game.attention.detail_view import draw_detail
 from game.attention.frame import BARS, OVERVIEW, CinemaFrame
+from game.attention.overview_cache import CachedOverview
 from game.attention.overview_view import draw_overview
-from game.attention.side_panel import draw_side_panel
-from game.attention.timeline_bar import draw_timeline
+from game.attention.side_panel import CachedSidePanel
+from game.attention.timeline_bar import CachedTimeline
 
 
 def split(theme, rect: pygame.Rect):
@@ -23,6 +24,18 @@ def split(theme, rect: pygame.Rect):
     side = pygame.Rect(main.right + gap, outer.y, side_w, main.h)
     timeline = pygame.Rect(outer.x, main.bottom + gap, outer.w, time_h)
     return main, side, timeline
+
+
+def regions(rect: pygame.Rect, main: pygame.Rect, side: pygame.Rect, timeline: pygame.Rect):
+    """(main, side, timeline) regions that tile rect exactly, each part's rect with the gaps
+    around it, so the three kept surfaces paint every pixel of the tab and nothing twice."""
+    top = max(0, min(timeline.y, rect.bottom) - rect.y)
+    left = max(0, min(side.x, rect.right) - rect.x)
+    return (
+        pygame.Rect(rect.x, rect.y, left, top),
+        pygame.Rect(rect.x + left, rect.y, rect.w - left, top),
+        pygame.Rect(rect.x, rect.y + top, rect.w, rect.h - top),
+    )
 
 
 def _centred(surface, theme, rect, lines) -> None:
@@ -55,7 +68,8 @@ def _empty_state(surface, theme, main, frame: CinemaFrame) -> bool:
 
 
 class CinemaLayout:
-    """Draws a CinemaFrame; keeps what parts reuse across frames (scaled pictures, 3D view)."""
+    """Draws a CinemaFrame; keeps what parts reuse across frames (the overview, side panel and
+    scrubber as surfaces, scaled pictures, the 3D view). Paints every pixel of its rect."""
 
     def __init__(self, theme, view3d) -> None:
         self.theme = theme
@@ -63,18 +77,22 @@ class CinemaLayout:
         self.pictures: dict = {}  # scaled heatmaps of the shown attention, reused across frames
         self.tiles: dict = {}  # (layer, head) -> tile rect, as last drawn
         self.detail_rect: pygame.Rect | None = None  # the detail heatmap's rect, as last drawn
+        self.overview = CachedOverview()
+        self.side_panel = CachedSidePanel()
+        self.timeline = CachedTimeline()
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, frame: CinemaFrame) -> None:
         theme = self.theme
-        surface.fill(theme.colour["bg"], rect)
         main, side, timeline = split(theme, rect)
-        if not _empty_state(surface, theme, main, frame):
-            if frame.view == OVERVIEW:
-                self.tiles = draw_overview(surface, theme, main, frame, self.pictures)
-            else:
+        main_region, side_region, time_region = regions(rect, main, side, timeline)
+        if frame.view == OVERVIEW and frame.label and frame.attention is not None:
+            self.tiles = self.overview.draw(surface, theme, main_region, main, frame)
+        else:
+            surface.fill(theme.colour["bg"], main_region)
+            if not _empty_state(surface, theme, main, frame):  # so the detail view
                 self._draw_detail(surface, main, frame)
-        draw_side_panel(surface, theme, side, frame)
-        draw_timeline(surface, theme, timeline, frame)
+        self.side_panel.draw(surface, theme, side_region, side, frame)
+        self.timeline.draw(surface, theme, time_region, timeline, frame)
 
     def _draw_detail(self, surface, main: pygame.Rect, frame: CinemaFrame) -> None:
         theme = self.theme

@@ -51,6 +51,7 @@ class AttentionTab(Tab):
     title = "Attention Cinema"
     key = "2"
     bindings = BINDINGS
+    opaque = True  # CinemaLayout paints its whole rect
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)

@@ -52,6 +52,8 @@ class Tab:
     # Session id -> the binding whose key restarts it after a crash, for the app's error toast
     # (sessions not named here restart with Space).
     restart_bindings: dict[str, str] = {}
+    # True when draw() paints every pixel of its rect, so the dashboard need not fill it first.
+    opaque = False
 
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
