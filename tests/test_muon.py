@@ -71,3 +71,41 @@ def test_trainer_with_muon_learns_and_keeps_embeddings_on_adamw():
     while not trainer.done:
         trainer.train_step()
     assert trainer.split_loss("train") < before - 0.8
+
+
+def test_a_stacked_matrix_s_pieces_are_orthogonalised_apart():
+    torch.manual_seed(2)
+    qkv = torch.nn.Parameter(torch.zeros(3 * 32, 32))
+    other = torch.nn.Parameter(torch.zeros(128, 32))
+    qkv.grad, other.grad = torch.randn(96, 32), torch.randn(128, 32)
+    muon = Muon([{"params": [other]}, {"params": [qkv], "pieces": 3}], lr=0.1, momentum=0.0)
+    muon.step()
+    for piece, grad in zip(qkv.detach().chunk(3), qkv.grad.chunk(3), strict=True):
+        # each piece moves as a (32 x 32) matrix of its own would
+        assert torch.allclose(piece, -0.1 * orthogonalise(grad[None], 5)[0], atol=1e-5)
+    # the unsplit group is as before: one tall matrix, scaled by sqrt(rows / cols)
+    assert torch.allclose(other.detach(), -0.1 * 2 * orthogonalise(other.grad[None], 5)[0])
+    # as one (96 x 32) matrix, the same gradient moves each piece differently
+    whole = Muon([torch.nn.Parameter(torch.zeros(96, 32))], lr=0.1, momentum=0.0)
+    whole.param_groups[0]["params"][0].grad = qkv.grad.clone()
+    whole.step()
+    first = whole.param_groups[0]["params"][0].detach()[:32]
+    assert not torch.allclose(first, qkv.detach()[:32], atol=1e-3)
+
+
+def test_the_trainer_splits_query_key_and_value_only_when_asked():
+    seed = PRESETS["seed"]
+    for split in (False, True):
+        cfg = TrainConfig(
+            **{**seed.train.__dict__, "optimizer": "muon", "threads": 1, "muon_split_qkv": split}
+        )
+        trainer = Trainer(seed.model, cfg, load_corpus("tiny"))
+        muon = trainer.optimizers[0]
+        qkv = {id(b.attn.qkv.weight) for b in trainer.model.blocks}
+        pieces = {id(p): g["pieces"] for g in muon.param_groups for p in g["params"]}
+        assert len(pieces) == 4 * seed.model.n_layer  # every block matrix still on Muon
+        assert {pieces[i] for i in qkv} == ({3} if split else {1})
+        assert {n for i, n in pieces.items() if i not in qkv} == {1}
+        trainer.train_step()
+        trainer.train_step()
+        assert torch.isfinite(trainer.model.blocks[0].attn.qkv.weight).all()
