@@ -70,4 +70,3 @@ def test_the_exhibit_s_presets_fuse_adamw_and_nanogpt_s_reference_does_not():
     # nanoGPT fuses AdamW on CUDA only: its CPU run, the bench's reference, loops over tensors.
     assert not REFERENCE.train.fused_adamw
     assert get_preset("quick").train.fused_adamw and get_preset("long").train.fused_adamw
-
