@@ -162,6 +162,10 @@ def measure(app: App, phases: Phases, seconds: float, profiler=None) -> dict:
             (round(1000 * cpu[i], 2), {k: round(1000 * v, 2) for k, v in phases.frames[i].items()})
             for i in sorted(range(len(cpu)), key=lambda i: -cpu[i])[: max(1, len(cpu) // 100)]
         ],
+        "slowest_wall": [
+            (i, round(1000 * wall[i], 2), round(1000 * cpu[i], 2))
+            for i in sorted(range(len(wall)), key=lambda i: -wall[i])[: max(1, len(wall) // 100)]
+        ],
     }
 
 
@@ -170,7 +174,10 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--size", default="1920x1080")
     parser.add_argument(
-        "--views", default="1,2,1,2", help="keys pressed before each phase: tab digits, v, d"
+        "--views",
+        default="1,2,1,2",
+        help="keys pressed before each phase (tab digits, v, d), each with :seconds if not the"
+        " --seconds",
     )
     parser.add_argument("--cprofile", help="write a thread-clock cProfile of the overview here")
     args = parser.parse_args()
@@ -187,13 +194,14 @@ def main() -> int:
     instrument(app, phases)
     profiler = cProfile.Profile(time.thread_time) if args.cprofile else None
     print(f"load before: {os.getloadavg()}")
-    for key in args.views.split(","):
+    for view in args.views.split(","):
+        key, _, seconds = view.partition(":")  # "2:30": the overview for 30 s
         press(app, key)
         until(app, lambda: False, 1.0)
         shown = profiler if key == "2" and profiler else None
-        result = measure(app, phases, args.seconds, shown)
+        result = measure(app, phases, float(seconds or args.seconds), shown)
         print(
-            f"view {key}: {result['frames']} frames, wall p50/p95/p99/max {result['wall']} ms, "
+            f"view {view}: {result['frames']} frames, wall p50/p95/p99/max {result['wall']} ms, "
             f"CPU {result['cpu']} ms, {result['steps_per_s']} steps/s, worker CPU "
             f"{result['worker_cpu_share']} cores, {result['checkpoints']} checkpoints, "
             f"load {os.getloadavg()[0]:.2f}"
@@ -203,6 +211,8 @@ def main() -> int:
             print(f"    {name:22s} CPU p50 {p50:6.2f}  p99 {p99:6.2f}  mean {mean:6.2f} ms")
         for total, parts in result["slowest"]:
             print(f"    slow frame {total} ms CPU: {parts}")
+        for index, wall_ms, cpu_ms in result["slowest_wall"]:
+            print(f"    slow frame by wall: #{index} {wall_ms} ms wall, {cpu_ms} ms CPU")
     if profiler:
         profiler.dump_stats(args.cprofile)
     app.close()
