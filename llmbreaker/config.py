@@ -167,24 +167,22 @@ PRESETS: dict[str, Preset] = {
         "like lines of a play.",
         # Fourth round (docs/performance.md): a slower average (0.985) reaches 1.6 some 100
         # steps sooner than 0.97; 1,150 steps is what two threads run in a minute. Eighth
-        # round, three seeds each: query, key and value orthogonalised apart reach 1.6 at
-        # 975-1,000 steps (1,000-1,100 as one matrix) at about 1 % more a step, and with
-        # AdamW at 3e-2 at 900-950 (val at step 800 1.616-1.619 against 1.633-1.644).
-        # Schedules that end sooner (850, 1,000 steps) end worse than this one at the same
-        # step, so a run that a slow host cuts short is not helped by ending its decay sooner.
+        # round: schedules that end sooner (850, 1,000 steps) end worse than this one at the
+        # same step, so a run that a slow host cuts short is not helped by ending its decay
+        # sooner; query, key and value orthogonalised apart with AdamW at 3e-2 took 900-950
+        # steps to 1.6 on one thread (1,000-1,100 as here) but no less time on two threads.
         ModelConfig(n_embd=128, n_layer=3, n_head=4, block_size=64),
         TrainConfig(
             batch_size=32,
             max_iters=1150,
             optimizer="muon",
-            learning_rate=3e-2,
+            learning_rate=2e-2,
             muon_lr=0.03,
             warmup_iters=10,
             decay="linear",
             bf16=True,
             fused_adamw=True,
             ema=0.985,
-            muon_split_qkv=True,
             eval_interval=50,
             early_evals=(25,),
         ),

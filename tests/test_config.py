@@ -70,11 +70,3 @@ def test_the_exhibit_s_presets_fuse_adamw_and_nanogpt_s_reference_does_not():
     # nanoGPT fuses AdamW on CUDA only: its CPU run, the bench's reference, loops over tensors.
     assert not REFERENCE.train.fused_adamw
     assert get_preset("quick").train.fused_adamw and get_preset("long").train.fused_adamw
-
-
-def test_only_long_orthogonalises_query_key_and_value_apart():
-    # Measured (docs/performance.md, eighth round) for `long` only; the others' goals were met
-    # with the stacked matrix, and their figures stand.
-    assert get_preset("long").train.muon_split_qkv
-    for name in ("seed", "small", "quick", "medium"):
-        assert not get_preset(name).train.muon_split_qkv
