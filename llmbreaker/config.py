@@ -57,10 +57,6 @@ class TrainConfig:
     learning_rate: float = 1e-3  # AdamW's peak rate
     muon_lr: float = 0.03  # Muon's peak rate; the same schedule scales both
     muon_momentum: float = 0.9
-    # Muon orthogonalises each attention's query, key and value matrices apart rather than
-    # their stack as one (3C x C) matrix: its update then has every singular value near one
-    # in each of the three.
-    muon_split_qkv: bool = False
     min_lr: float = 1e-4  # the schedule decays to this
     decay: str = "cosine"  # after warmup: "cosine" or "linear" down to min_lr at max_iters
     bf16: bool = False  # training matmuls in bfloat16, on CPUs that do it natively (AMX)

@@ -70,50 +70,31 @@ def orthogonalise_all(matrices: Sequence[torch.Tensor], steps: int) -> list[torc
 
 
 class Muon(torch.optim.Optimizer):
-    """Nesterov momentum, orthogonalised, for 2-D parameters only (embeddings stay on AdamW).
-
-    A parameter group may say `pieces`: its matrices are that many matrices stacked by rows
-    (attention's query, key and value in one), and each piece is orthogonalised apart.
-    """
+    """Nesterov momentum, orthogonalised, for 2-D parameters only (embeddings stay on AdamW)."""
 
     def __init__(self, params, lr: float = 0.03, momentum: float = 0.9, ns_steps: int = 5) -> None:
-        defaults = {"lr": lr, "momentum": momentum, "ns_steps": ns_steps, "pieces": 1}
-        super().__init__(params, defaults)
+        super().__init__(params, {"lr": lr, "momentum": momentum, "ns_steps": ns_steps})
         for group in self.param_groups:
             if any(p.dim() != 2 for p in group["params"]):
                 raise ValueError("Muon updates 2-D weight matrices only")
 
     @torch.no_grad()
     def step(self, closure=None):
-        # Every group's matrices (or pieces) go through one batched iteration per ns_steps:
-        # the matrices are small, the calls not.
-        batches: dict[int, list[tuple[dict, list[torch.Tensor], list[torch.Tensor]]]] = {}
         for group in self.param_groups:
             params = [p for p in group["params"] if p.grad is not None]
             if not params:
                 continue
             grads = [p.grad for p in params]
             bufs = [self.state[p].setdefault("momentum", torch.zeros_like(p)) for p in params]
+            # One call per list rather than per matrix: the matrices are small, the calls not.
             torch._foreach_mul_(bufs, group["momentum"])
             torch._foreach_add_(bufs, grads)
-            updates = list(torch._foreach_add(grads, bufs, alpha=group["momentum"]))  # Nesterov
-            pieces = group["pieces"]
-            if pieces > 1:  # each stacked matrix apart: row views of the updates
-                updates = [piece for u in updates for piece in u.chunk(pieces)]
-            batches.setdefault(group["ns_steps"], []).append((group, params, updates))
-        for ns_steps, members in batches.items():
-            ortho = orthogonalise_all([u for _, _, updates in members for u in updates], ns_steps)
-            start = 0
-            for group, params, updates in members:
-                mine = list(ortho[start : start + len(updates)])
-                start += len(updates)
-                # A tall matrix's step is scaled by sqrt(rows / cols).
-                scales = [-group["lr"] * max(1.0, o.size(0) / o.size(1)) ** 0.5 for o in mine]
-                torch._foreach_mul_(mine, scales)
-                n = group["pieces"]
-                if n > 1:
-                    mine = [torch.cat(mine[i : i + n]) for i in range(0, len(mine), n)]
-                torch._foreach_add_(params, mine)
+            updates = torch._foreach_add(grads, bufs, alpha=group["momentum"])  # Nesterov
+            ortho = orthogonalise_all(updates, group["ns_steps"])
+            # A tall matrix's step is scaled by sqrt(rows / cols).
+            scales = [-group["lr"] * max(1.0, p.size(0) / p.size(1)) ** 0.5 for p in params]
+            torch._foreach_mul_(ortho, scales)
+            torch._foreach_add_(params, ortho)
 
 
 def _wide(p: torch.Tensor) -> torch.Tensor:

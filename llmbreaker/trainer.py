@@ -129,19 +129,13 @@ class Trainer:
         cfg = self.train_cfg
         muon = cfg.optimizer == "muon"
         to_muon: list[torch.nn.Parameter] = []
-        stacked: list[torch.nn.Parameter] = []  # query, key and value, to orthogonalise apart
         rest: list[torch.nn.Parameter] = []
         for name, p in self.model.named_parameters():
             in_block_matrix = p.dim() == 2 and name.startswith("blocks.")
-            if muon and in_block_matrix and cfg.muon_split_qkv and name.endswith("attn.qkv.weight"):
-                stacked.append(p)
-            else:
-                (to_muon if muon and in_block_matrix else rest).append(p)
+            (to_muon if muon and in_block_matrix else rest).append(p)
         optimizers: list[torch.optim.Optimizer] = []
-        if to_muon or stacked:
-            muon_groups: list[dict] = [{"params": to_muon}] if to_muon else []
-            muon_groups += [{"params": stacked, "pieces": 3}] if stacked else []
-            optimizers.append(Muon(muon_groups, lr=cfg.muon_lr, momentum=cfg.muon_momentum))
+        if to_muon:
+            optimizers.append(Muon(to_muon, lr=cfg.muon_lr, momentum=cfg.muon_momentum))
         names = {id(p): name for name, p in self.model.named_parameters()}
         groups: dict[tuple[float, bool], list[torch.nn.Parameter]] = {}
         for p in rest:
