@@ -12,12 +12,15 @@ TITLE, CAPTION = "base", "sm"  # read from two metres: a tile's name and what th
 CAPTION_LINES = 2
 
 
+def grid_spacing(theme) -> tuple[int, int, int]:
+    """(gap between tiles, room for axis characters, the name and caption band above a tile)."""
+    label_h = theme.font(TITLE).get_linesize() + CAPTION_LINES * theme.font(CAPTION).get_linesize()
+    return theme.px(3), theme.px(2.5), label_h + theme.px(1)
+
+
 def tile_layout(rect: pygame.Rect, theme, layers: int, heads: int, cells: int):
     """Heatmap rects for each (layer, head), row per layer, centred in rect."""
-    gap = theme.px(3)
-    label_h = theme.font(TITLE).get_linesize() + CAPTION_LINES * theme.font(CAPTION).get_linesize()
-    label_h += theme.px(1)
-    axis = theme.px(2.5)  # room for axis characters, used when cells are big enough
+    gap, axis, label_h = grid_spacing(theme)
     width = (rect.w - gap * (heads - 1)) // heads - axis
     height = (rect.h - gap * (layers - 1)) // layers - label_h - axis
     side = fit_side(max(8, min(width, height)), cells)
@@ -101,9 +104,7 @@ def tile_cell(tile: pygame.Rect, theme) -> pygame.Rect:
     """The tile's share of the grid: its picture, the axis room left of and above it, its name
     and caption band above that, and the gap right of and below it. The cells of a grid do not
     overlap (tile_layout's pitch), so one tile can be drawn again by clearing its cell alone."""
-    gap, axis = theme.px(3), theme.px(2.5)
-    label_h = theme.font(TITLE).get_linesize() + CAPTION_LINES * theme.font(CAPTION).get_linesize()
-    label_h += theme.px(1)
+    gap, axis, label_h = grid_spacing(theme)
     return pygame.Rect(
         tile.x - axis, tile.y - axis - label_h, tile.w + axis + gap, tile.h + axis + label_h + gap
     )
